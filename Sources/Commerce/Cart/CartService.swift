@@ -1,0 +1,239 @@
+import Foundation
+
+/// The cart commands browsers and the calendar issue. Each runs in one store transaction;
+/// a thrown `CartError` means nothing was stored.
+public struct CartService: Sendable {
+    let store: any CommerceStore
+    let clock: any WallClock
+    /// How long a handle keeps naming the user's cart after login.
+    public static let handleAliasLifetime: TimeInterval = 24 * 3600
+
+    /// A service over `store`, reading time from `clock`.
+    public init(store: any CommerceStore, clock: any WallClock = SystemWallClock()) {
+        self.store = store
+        self.clock = clock
+    }
+
+    // MARK: Reading
+
+    /// The cart `reference` names, grouped by page; empty when there is none.
+    public func view(_ reference: CartReference) async throws -> CartView {
+        let now = clock.now()
+        return try await store.read { reader in
+            guard let cart = try await Self.resolve(reference, in: reader, now: now) else {
+                return CartView(groups: [], totalsByCurrency: [])
+            }
+            return try await Self.makeView(lines: reader.lines(cartID: cart.id), reader: reader)
+        }
+    }
+
+    // MARK: Browser commands
+
+    /// Makes sure `owner` has a cart (anonymous carts get `handle`), and marks it active.
+    @discardableResult
+    public func ensureCart(owner: CartOwner, handle: String?) async throws -> CartRecord {
+        let now = clock.now()
+        return try await store.write { writer in
+            try await Self.cart(for: owner, handle: handle, in: writer, now: now)
+        }
+    }
+
+    /// Adds `quantity` of a catalog product; a product already in the cart gets its quantity
+    /// raised (capped at 99). Returns the resulting line.
+    @discardableResult
+    public func addProduct(_ iri: IRI, quantity: Int, owner: CartOwner, handle: String? = nil) async throws -> CartLine {
+        guard CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
+        let now = clock.now()
+        return try await store.write { writer in
+            guard let product = try await writer.product(iri: iri) else { throw CartError.unknownProduct(iri) }
+            guard !product.withdrawn else { throw CartError.productWithdrawn(iri) }
+            guard let page = try await writer.page(iri: product.pageIRI) else { throw CartError.pageNotConfigured(product.pageIRI) }
+            guard page.currency == product.price.currency else {
+                throw CartError.currencyMismatch(expected: page.currency, got: product.price.currency)
+            }
+            let cart = try await Self.cart(for: owner, handle: handle, in: writer, now: now)
+            let lines = try await writer.lines(cartID: cart.id)
+            if var line = lines.first(where: { $0.item == .product(iri) }) {
+                line.quantity = min(line.quantity + quantity, CartLimits.quantity.upperBound)
+                line.name = product.name
+                try await writer.updateLine(line, cartID: cart.id)
+                return line
+            }
+            guard lines.count < CartLimits.maxLines else { throw CartError.tooManyLines }
+            let line = CartLine(item: .product(iri), pageIRI: page.iri, name: product.name,
+                                unitPrice: product.price, quantity: quantity, addedAt: now)
+            try await writer.insertLine(line, cartID: cart.id)
+            return line
+        }
+    }
+
+    /// Sets a product or ticket line's quantity; 0 removes the line. Returns the line as it is
+    /// now, or nil when it was removed.
+    @discardableResult
+    public func setQuantity(line id: UUID, to quantity: Int, owner: CartOwner) async throws -> CartLine? {
+        guard quantity == 0 || CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
+        let now = clock.now()
+        return try await store.write { writer in
+            guard let cart = try await writer.cart(owner: owner),
+                  var line = try await writer.lines(cartID: cart.id).first(where: { $0.id == id })
+            else { throw CartError.unknownLine }
+            if case .entry = line.item { throw CartError.quantityNotSettable }
+            try await writer.touchCart(id: cart.id, now: now)
+            if quantity == 0 {
+                try await writer.deleteLine(id: id, cartID: cart.id)
+                return nil
+            }
+            line.quantity = quantity
+            try await writer.updateLine(line, cartID: cart.id)
+            return line
+        }
+    }
+
+    /// Removes any line; returns it so the caller can tell a calendar about its entry or ticket.
+    @discardableResult
+    public func removeLine(_ id: UUID, owner: CartOwner) async throws -> CartLine {
+        let now = clock.now()
+        return try await store.write { writer in
+            guard let cart = try await writer.cart(owner: owner),
+                  let line = try await writer.lines(cartID: cart.id).first(where: { $0.id == id })
+            else { throw CartError.unknownLine }
+            try await writer.deleteLine(id: id, cartID: cart.id)
+            try await writer.touchCart(id: cart.id, now: now)
+            return line
+        }
+    }
+
+    // MARK: Calendar commands
+
+    /// Puts a calendar entry (always quantity 1; a repeat changes nothing) or a ticket type (a
+    /// repeat sets its quantity) into the cart `reference` names.
+    @discardableResult
+    public func addCalendarItem(_ item: CalendarItem, quantity: Int = 1, to reference: CartReference) async throws -> CartLine {
+        let quantity = item.isTicket ? quantity : 1
+        guard CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
+        let now = clock.now()
+        return try await store.write { writer in
+            guard let page = try await writer.page(iri: item.pageIRI) else { throw CartError.pageNotConfigured(item.pageIRI) }
+            guard page.currency == item.price.currency else {
+                throw CartError.currencyMismatch(expected: page.currency, got: item.price.currency)
+            }
+            guard let cart = try await Self.resolve(reference, in: writer, now: now, creating: true) else {
+                throw CartError.unknownHandle
+            }
+            let lineItem: LineItem = item.entryIRI.map { .ticket(item.iri, entry: $0) } ?? .entry(item.iri)
+            let lines = try await writer.lines(cartID: cart.id)
+            if var line = lines.first(where: { $0.item.iri == item.iri }) {
+                guard item.isTicket, line.quantity != quantity else { return line }
+                line.quantity = quantity
+                try await writer.updateLine(line, cartID: cart.id)
+                return line
+            }
+            guard lines.count < CartLimits.maxLines else { throw CartError.tooManyLines }
+            let line = CartLine(item: lineItem, pageIRI: page.iri, name: item.name, unitPrice: item.price,
+                                quantity: quantity, startTime: item.startTime, endTime: item.endTime,
+                                calendarActor: item.calendarActor, addedAt: now)
+            try await writer.insertLine(line, cartID: cart.id)
+            return line
+        }
+    }
+
+    /// Removes the entry or ticket line with this IRI; returns whether there was one.
+    @discardableResult
+    public func removeCalendarItem(_ iri: IRI, from reference: CartReference) async throws -> Bool {
+        let now = clock.now()
+        return try await store.write { writer in
+            guard let cart = try await Self.resolve(reference, in: writer, now: now),
+                  let line = try await writer.lines(cartID: cart.id).first(where: { $0.item.isCalendarItem && $0.item.iri == iri })
+            else { return false }
+            try await writer.deleteLine(id: line.id, cartID: cart.id)
+            return true
+        }
+    }
+
+    // MARK: Adoption
+
+    /// The anonymous cart `source` names now belongs to `user`: its lines merge into the user's
+    /// cart (`CartMerge`), it is deleted, and its handle keeps naming the user's cart for a day.
+    /// Adopting again changes nothing.
+    public func adopt(_ source: CartReference, into user: IRI) async throws {
+        let now = clock.now()
+        try await store.write { writer in
+            guard let anonymous = try await Self.resolve(source, in: writer, now: now),
+                  case .anonymous = anonymous.owner
+            else { return } // nothing anonymous left: already adopted, or never filled
+            let target = try await Self.cart(for: .user(user), handle: nil, in: writer, now: now)
+            let outcome = CartMerge.merge(into: try await writer.lines(cartID: target.id),
+                                          from: try await writer.lines(cartID: anonymous.id))
+            for line in outcome.updated { try await writer.updateLine(line, cartID: target.id) }
+            try await writer.deleteCart(id: anonymous.id)
+            for line in outcome.inserted { try await writer.insertLine(line, cartID: target.id) }
+            if let handle = anonymous.handle {
+                try await writer.addHandleAlias(handle: handle, cartID: target.id,
+                                                expires: now.addingTimeInterval(Self.handleAliasLifetime))
+            }
+        }
+    }
+
+    // MARK: Housekeeping
+
+    /// Deletes anonymous carts idle for `CartLimits.anonymousIdleDays`; returns how many.
+    public func expireIdleCarts() async throws -> Int {
+        let cutoff = clock.now().addingTimeInterval(-Double(CartLimits.anonymousIdleDays) * 86_400)
+        return try await store.write { try await $0.deleteIdleAnonymousCarts(before: cutoff) }
+    }
+
+    // MARK: Helpers
+
+    static func cart(for owner: CartOwner, handle: String?, in writer: any CommerceWriter, now: Date) async throws -> CartRecord {
+        if let cart = try await writer.cart(owner: owner) {
+            try await writer.touchCart(id: cart.id, now: now)
+            return cart
+        }
+        return try await writer.createCart(owner: owner, handle: handle, now: now)
+    }
+
+    static func resolve(_ reference: CartReference, in reader: any CommerceReader, now: Date) async throws -> CartRecord? {
+        switch reference {
+        case let .owner(owner): try await reader.cart(owner: owner)
+        case let .handle(handle): try await reader.cart(handle: handle, now: now)
+        }
+    }
+
+    /// Like `resolve`, but a user's cart is created on first use (a calendar may book for a
+    /// signed-in user who has no cart yet).
+    static func resolve(_ reference: CartReference, in writer: any CommerceWriter, now: Date, creating: Bool) async throws -> CartRecord? {
+        if let cart = try await resolve(reference, in: writer, now: now) { return cart }
+        guard creating, case let .owner(owner) = reference, case .user = owner else { return nil }
+        return try await writer.createCart(owner: owner, handle: nil, now: now)
+    }
+
+    static func makeView(lines: [CartLine], reader: any CommerceReader) async throws -> CartView {
+        var groups: [CartView.PageGroup] = []
+        for pageIRI in Set(lines.map(\.pageIRI)).sorted() {
+            guard let page = try await reader.page(iri: pageIRI) else { continue }
+            let pageLines = lines.filter { $0.pageIRI == pageIRI }
+            var withdrawn: Set<IRI> = []
+            for line in pageLines {
+                if case let .product(iri) = line.item, try await reader.product(iri: iri)?.withdrawn ?? true {
+                    withdrawn.insert(iri)
+                }
+            }
+            do {
+                let total = try Money.sum(pageLines.map { try $0.lineTotal() }, in: page.currency)
+                groups.append(.init(page: page, lines: pageLines, withdrawn: withdrawn, total: total))
+            } catch let error as MoneyError {
+                throw CartError.money(error)
+            }
+        }
+        groups.sort { ($0.page.title, $0.page.slug) < ($1.page.title, $1.page.slug) }
+        var totals: [Currency: Money] = [:]
+        do {
+            for group in groups {
+                totals[group.total.currency] = try (totals[group.total.currency] ?? .zero(group.total.currency)).adding(group.total)
+            }
+        } catch {
+            throw CartError.money(error)
+        }
+        return CartView(groups: groups, totalsByCurrency: totals.values.sorted { $0.currency.code < $1.currency.code })
+    }
+}

@@ -1,0 +1,32 @@
+/// A page of the site that sells things: its own currency and SumUp merchant. Orders never mix pages.
+public struct Page: Hashable, Sendable, Codable {
+    /// Short name used in paths (`/pages/{slug}/cart`): lower-case letters, digits and dashes.
+    public var slug: String
+    /// The page's IRI on the site; products, entries and tickets name their page by it.
+    public var iri: IRI
+    /// Title shown to buyers.
+    public var title: String
+    /// The one currency of everything sold on the page.
+    public var currency: Currency
+    /// SumUp merchant code, if the page has its own.
+    public var sumupMerchantCode: String?
+    /// Whether an API key is stored for the page (the key itself never leaves Storage in clear).
+    public var hasPaymentCredentials: Bool
+
+    /// A page; see the properties.
+    public init(slug: String, iri: IRI, title: String, currency: Currency,
+                sumupMerchantCode: String? = nil, hasPaymentCredentials: Bool = false) {
+        self.slug = slug
+        self.iri = iri
+        self.title = title
+        self.currency = currency
+        self.sumupMerchantCode = sumupMerchantCode
+        self.hasPaymentCredentials = hasPaymentCredentials
+    }
+
+    /// Whether `slug` is usable in paths: 1-64 of `a-z0-9-`, not starting with a dash.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        guard (1...64).contains(slug.count), slug.first != "-" else { return false }
+        return slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
