@@ -101,6 +101,11 @@ let package = Package(
             dependencies: [
                 "Server", "Storage", "Commerce", "ActorIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Sources/CartActorCLI",
@@ -138,6 +143,13 @@ let package = Package(
             path: "Tests/ServerTests",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LiveTests", dependencies: ["TestSupport"], path: "Tests/LiveTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiveTests",
+            dependencies: ["TestSupport",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOPosix", package: "swift-nio")],
+            path: "Tests/LiveTests",
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -176,20 +176,22 @@ public struct CartService: Sendable {
 
     // MARK: Housekeeping
 
-    /// Deletes anonymous carts idle for `CartLimits.anonymousIdleDays`; returns how many.
+    /// Deletes anonymous carts idle for `CartLimits.anonymousIdleDays` and expired handle
+    /// aliases; returns how many carts.
     public func expireIdleCarts() async throws -> Int {
-        let cutoff = clock.now().addingTimeInterval(-Double(CartLimits.anonymousIdleDays) * 86_400)
-        return try await store.write { try await $0.deleteIdleAnonymousCarts(before: cutoff) }
+        let now = clock.now()
+        let cutoff = now.addingTimeInterval(-Double(CartLimits.anonymousIdleDays) * 86_400)
+        return try await store.write { writer in
+            try await writer.deleteExpiredHandleAliases(now: now)
+            return try await writer.deleteIdleAnonymousCarts(before: cutoff)
+        }
     }
 
     // MARK: Helpers
 
+    /// The owner's cart, created if missing, marked active (one store call).
     static func cart(for owner: CartOwner, handle: String?, in writer: any CommerceWriter, now: Date) async throws -> CartRecord {
-        if let cart = try await writer.cart(owner: owner) {
-            try await writer.touchCart(id: cart.id, now: now)
-            return cart
-        }
-        return try await writer.createCart(owner: owner, handle: handle, now: now)
+        try await writer.createCart(owner: owner, handle: handle, now: now)
     }
 
     static func resolve(_ reference: CartReference, in reader: any CommerceReader, now: Date) async throws -> CartRecord? {

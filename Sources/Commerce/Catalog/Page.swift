@@ -10,18 +10,22 @@ public struct Page: Hashable, Sendable, Codable {
     public var currency: Currency
     /// SumUp merchant code, if the page has its own.
     public var sumupMerchantCode: String?
-    /// Whether an API key is stored for the page (the key itself never leaves Storage in clear).
-    public var hasPaymentCredentials: Bool
+    /// Path of a file (mode 0600) holding the page's SumUp API key; the key itself is never stored
+    /// in the database by this field, only read from the file when a payment is made.
+    public var sumupKeyFile: String?
+
+    /// Whether the page has its own SumUp credentials.
+    public var hasPaymentCredentials: Bool { sumupMerchantCode != nil && sumupKeyFile != nil }
 
     /// A page; see the properties.
     public init(slug: String, iri: IRI, title: String, currency: Currency,
-                sumupMerchantCode: String? = nil, hasPaymentCredentials: Bool = false) {
+                sumupMerchantCode: String? = nil, sumupKeyFile: String? = nil) {
         self.slug = slug
         self.iri = iri
         self.title = title
         self.currency = currency
         self.sumupMerchantCode = sumupMerchantCode
-        self.hasPaymentCredentials = hasPaymentCredentials
+        self.sumupKeyFile = sumupKeyFile
     }
 
     /// Whether `slug` is usable in paths: 1-64 of `a-z0-9-`, not starting with a dash.

@@ -39,7 +39,8 @@ public protocol CommerceWriter: CommerceReader {
     /// product has a newer `updated` than this one.
     @discardableResult
     func upsertProduct(_ product: Product) async throws -> Bool
-    /// Creates the cart of `owner` (with `handle` for anonymous carts).
+    /// Creates the cart of `owner` (with `handle` for anonymous carts), or, when it exists,
+    /// marks it active and returns it (one statement: the hot path of every cart command).
     func createCart(owner: CartOwner, handle: String?, now: Date) async throws -> CartRecord
     /// Records activity on a cart (resets the idle clock).
     func touchCart(id: UUID, now: Date) async throws
@@ -55,6 +56,10 @@ public protocol CommerceWriter: CommerceReader {
     func deleteLine(id: UUID, cartID: UUID) async throws
     /// Deletes anonymous carts idle since before `cutoff`; returns how many.
     func deleteIdleAnonymousCarts(before cutoff: Date) async throws -> Int
+    /// Deletes handle aliases that expired at or before `now` (they name nothing any more).
+    func deleteExpiredHandleAliases(now: Date) async throws
+    /// Records a domain event in this transaction (published later by the outbox).
+    func recordEvent(_ event: DomainEvent) async throws
 }
 
 /// Storage-level failures the shop understands.

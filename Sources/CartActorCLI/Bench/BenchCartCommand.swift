@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Server
+
+/// `bench cart`: the cart's write path over real HTTP on SQLite (or `--database`).
+struct BenchCartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cart",
+        abstract: "Capacity with N concurrent buyers setting quantities, then p50/p99 at a fixed rate.")
+    @Option(help: "Concurrent connections, each its own session") var connections = 50
+    @Option(help: "Seconds per phase") var seconds = 10.0
+    @Option(help: "Requests per second for the latency phase") var rate = 1000
+    @Option(help: "Database URL (default: a fresh SQLite file in a temp folder)") var database: String?
+
+    func run() async throws {
+        try await OneLineErrors.run {
+            #if DEBUG
+            print("note: debug build; run `swift run -c release cart-actor bench cart` for figures worth recording")
+            #endif
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cart-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let port = try await InProcessServer.freePort()
+            let base = "http://127.0.0.1:\(port)"
+            let sibling = "http://bench-sibling.invalid"
+            var config = AppConfiguration(mode: .demo)
+            config.baseURL = base
+            config.bindHost = "127.0.0.1"
+            config.bindPort = port
+            config.databaseURL = database ?? "sqlite:\(folder.appendingPathComponent("bench.sqlite").path)"
+            config.secret = String(repeating: "b", count: 48)
+            config.siblingOrigins = [sibling]
+            config.limits.sessionCreation = .init(count: 1_000_000, perSeconds: 1)
+            let product = "\(base)/demo/products/oat-milk"
+            let load = CartLoad(target: .init(host: "127.0.0.1", port: port, baseOrigin: base,
+                                              siblingOrigin: sibling, productIRI: product))
+            let bench = CartBenchmark(load: load, connections: connections, seconds: seconds, fixedRate: rate)
+            print("bench cart: \(config.databaseURL ?? ""), \(connections) connections, \(seconds) s per phase, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            try await InProcessServer.with(config) {
+                let capacity = try await bench.capacity()
+                print(String(format: "capacity: %.0f quantity changes/s answered 303 (%d answered 303, %d other)",
+                             capacity.perSecond, capacity.answered303, capacity.other))
+                let latency = try await bench.latencyAtFixedRate()
+                print(String(format: "latency at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples, %d not 303)",
+                             rate, latency.stats.p50, latency.stats.p90, latency.stats.p99, latency.stats.max,
+                             latency.stats.count, latency.failures))
+            }
+        }
+    }
+}

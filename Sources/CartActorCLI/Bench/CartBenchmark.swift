@@ -1,0 +1,68 @@
+import Foundation
+
+/// `bench cart`: (a) capacity with N concurrent buyers in a closed loop; (b) latency at a fixed
+/// request rate, measured from each request's scheduled time (no coordinated omission).
+struct CartBenchmark {
+    var load: CartLoad
+    var connections: Int
+    var seconds: Double
+    var fixedRate: Int
+
+    /// Requests answered 303 per second with `connections` buyers as fast as they can go.
+    func capacity() async throws -> (perSecond: Double, answered303: Int, other: Int) {
+        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+        let start = ContinuousClock.now
+        let counts = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            for _ in 0..<connections {
+                group.addTask {
+                    try await BenchHTTPConnection.with(host: load.target.host, port: load.target.port) { connection in
+                        let buyer = try await load.prepareBuyer(&connection)
+                        var (ok, other, quantity) = (0, 0, 1)
+                        while ContinuousClock.now < deadline {
+                            quantity = quantity % 99 + 1
+                            if try await load.setQuantity(buyer, to: quantity, on: &connection) { ok += 1 } else { other += 1 }
+                        }
+                        return (ok, other)
+                    }
+                }
+            }
+            return try await group.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        }
+        let elapsed = (ContinuousClock.now - start).seconds
+        return (Double(counts.0) / elapsed, counts.0, counts.1)
+    }
+
+    /// Latency percentiles at `fixedRate` requests/s spread over `connections` buyers.
+    func latencyAtFixedRate() async throws -> (stats: LatencyStats, failures: Int) {
+        let perConnection = Double(fixedRate) / Double(connections)
+        let interval = Duration.milliseconds(Int(1000 / perConnection))
+        let requestsEach = Int(seconds * perConnection)
+        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+            for index in 0..<connections {
+                group.addTask {
+                    try await BenchHTTPConnection.with(host: load.target.host, port: load.target.port) { connection in
+                        let buyer = try await load.prepareBuyer(&connection)
+                        let offset = Duration.milliseconds(Int(1000 / perConnection / Double(connections) * Double(index)))
+                        var scheduled = ContinuousClock.now + .milliseconds(200) + offset
+                        var samples: [Double] = []
+                        var failures = 0
+                        for n in 0..<requestsEach {
+                            try await Task.sleep(until: scheduled, clock: .continuous)
+                            if try await !load.setQuantity(buyer, to: n % 99 + 1, on: &connection) { failures += 1 }
+                            samples.append((ContinuousClock.now - scheduled).milliseconds)
+                            scheduled += interval
+                        }
+                        return (samples, failures)
+                    }
+                }
+            }
+            return try await group.reduce(([Double](), 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+        }
+        return (LatencyStats(milliseconds: results.0), results.1)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    var milliseconds: Double { seconds * 1000 }
+}

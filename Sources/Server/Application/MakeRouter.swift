@@ -1,0 +1,42 @@
+import ActorIdentity
+import Foundation
+import Hummingbird
+import Storage
+
+/// All routes and middleware. Operations and federation routes skip session resolution;
+/// browser routes get the session from the cookie.
+func makeRouter(deps: Dependencies, demo: DemoCatalog?, database: Database) throws -> Router<AppRequestContext> {
+    let registry = PrometheusBootstrap.registry // bootstrap before any metric is created
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(views: deps.views, signInEnabled: deps.signInEnabled))
+    OperationsController(database: database, metricsToken: deps.configuration.metricsToken, registry: registry)
+        .addRoutes(to: router)
+    if let federation = try federationController(deps.configuration) {
+        router.addRoutes(federation.routes(context: AppRequestContext.self))
+    }
+
+    let browser = router.group().add(middleware: SessionMiddleware(sessions: deps.sessions))
+    HomeController(deps: deps, demo: demo).addRoutes(to: browser)
+    CartController(deps: deps).addRoutes(to: browser)
+    FragmentsController(deps: deps).addRoutes(to: browser)
+    AuthController(deps: deps).addRoutes(to: browser)
+    if let demo { DemoCalendarController(deps: deps, demo: demo).addRoutes(to: browser) }
+    return router
+}
+
+/// The discovery endpoints (WebFinger, NodeInfo, actor, keys, `/ns`), reading the keyring from
+/// `CART_KEYS_DIR` on each request so `keys rotate` in another process takes effect.
+func federationController(_ configuration: AppConfiguration) throws -> FederationController? {
+    guard let baseURL = configuration.baseURL, let directory = configuration.keysDirectory else { return nil }
+    let keys = URL(fileURLWithPath: directory, isDirectory: true)
+    return FederationController(urls: try ActorURLs(baseURL: baseURL), software: SoftwareInfo(version: ServiceVersion.current),
+                                keyring: { try ActorKeyring.load(from: keys) })
+}
+
+/// This build's release, reported by NodeInfo.
+public enum ServiceVersion {
+    /// The version string.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,125 @@
+import Commerce
+import Foundation
+import Hummingbird
+
+/// The visitor's cart pages and commands (contract §5). Commands answer 303; refusals are pages.
+struct CartController: Sendable {
+    let deps: Dependencies
+
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("cart", use: cart)
+        router.get("pages/:slug/cart", use: pageCart)
+        router.post("cart/items", use: addItem)
+        router.post("cart/items/:line", use: setQuantity)
+        router.post("cart/items/:line/delete", use: removeLine)
+        router.post("pages/:slug/checkout", use: checkout)
+        router.get("cart/handle", use: handle)
+    }
+
+    /// `GET /cart`: lines grouped by page. No session means an empty cart and no database work.
+    @Sendable func cart(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let view = try await cartView(context.session)
+        return try await render(view, heading: "Your cart", session: context.session, returnTo: "/cart")
+    }
+
+    /// `GET /pages/{slug}/cart`: one page's part of the cart.
+    @Sendable func pageCart(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        guard Page.isValidSlug(slug), let page = try await deps.catalog.page(slug: slug) else { throw PageError.notFound() }
+        let full = try await cartView(context.session)
+        let groups = full.groups.filter { $0.page.slug == slug }
+        let view = CartView(groups: groups, totalsByCurrency: groups.map(\.total))
+        return try await render(view, heading: "Your cart: \(page.title)", session: context.session,
+                                cartCount: full.itemCount, returnTo: "/pages/\(slug)/cart")
+    }
+
+    /// `POST /cart/items`: add `product` × `quantity`; sibling origins need no token.
+    @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await request.formFields(limit: deps.formLimit)
+        try deps.csrf.check(request, form: form, session: context.session, allowSibling: true)
+        guard let text = form["product"], let product = IRI(text) else {
+            throw PageError.badRequest("No product was chosen. Go back to the shop and choose one.")
+        }
+        let quantity = try QuantityField.parse(form["quantity"], range: CartLimits.quantity)
+        let target = try form["return_to"].map { try ReturnTarget.checked($0, siblings: deps.siblings) } ?? "/cart"
+        let (session, cookie) = try await deps.sessions.ensure(context)
+        let handle = session.user == nil ? deps.sessions.handle(of: session) : nil
+        try await deps.carts.addProduct(product, quantity: quantity, owner: session.owner, handle: handle)
+        return Dependencies.seeOther(target, cookie: cookie)
+    }
+
+    /// `POST /cart/items/{line}`: set a line's quantity (0 removes).
+    @Sendable func setQuantity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let line = try Self.lineID(context)
+        let form = try await request.formFields(limit: deps.formLimit)
+        try deps.csrf.check(request, form: form, session: context.session)
+        let quantity = try QuantityField.parse(form["quantity"], range: 0...CartLimits.quantity.upperBound)
+        let target = try form["return_to"].map { try ReturnTarget.checked($0, siblings: deps.siblings, allowSiblings: false) } ?? "/cart"
+        guard let session = context.session else { throw CartError.unknownLine }
+        try await deps.carts.setQuantity(line: line, to: quantity, owner: session.owner)
+        return Dependencies.seeOther(target)
+    }
+
+    /// `POST /cart/items/{line}/delete`: remove any line.
+    @Sendable func removeLine(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let line = try Self.lineID(context)
+        let form = try await request.formFields(limit: deps.formLimit)
+        try deps.csrf.check(request, form: form, session: context.session)
+        let target = try form["return_to"].map { try ReturnTarget.checked($0, siblings: deps.siblings, allowSiblings: false) } ?? "/cart"
+        guard let session = context.session else { throw CartError.unknownLine }
+        let removed = try await deps.carts.removeLine(line, owner: session.owner)
+        if removed.item.isCalendarItem {
+            // Telling the calendar (`Remove{object, target: CART}`) arrives with the outbox issue.
+            context.logger.info("calendar line removed; calendar not yet told",
+                                metadata: ["item": "\(removed.item.iri)", "calendar": "\(removed.calendarActor?.value ?? "-")"])
+        }
+        return Dependencies.seeOther(target)
+    }
+
+    /// `POST /pages/{slug}/checkout`: not open yet (the checkout issue); says so honestly.
+    @Sendable func checkout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        let form = try await request.formFields(limit: deps.formLimit)
+        try deps.csrf.check(request, form: form, session: context.session)
+        guard Page.isValidSlug(slug), try await deps.catalog.page(slug: slug) != nil else { throw PageError.notFound() }
+        throw PageError(status: .serviceUnavailable, title: "Checkout is not open yet",
+                        message: "Checkout is not open on this server yet. Your cart is kept; come back later to pay.",
+                        link: PageLink(href: "/cart", label: "Back to your cart"))
+    }
+
+    /// `GET /cart/handle?return_to=URL`: for sibling sites; 303 back with `cart_handle=H`.
+    @Sendable func handle(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.queryFields
+        guard let returnTo = query["return_to"], ReturnTarget.isSiblingURL(returnTo, siblings: deps.siblings) else {
+            throw PageError.badRequest("return_to must be an address on one of the cooperative's sites.")
+        }
+        let (session, cookie) = try await deps.sessions.ensure(context)
+        let handle = deps.sessions.handle(of: session)
+        if session.user == nil {
+            // The handle must name a cart before a calendar can put things in it.
+            try await deps.carts.ensureCart(owner: session.owner, handle: handle)
+        }
+        return Dependencies.seeOther(ReturnTarget.adding("cart_handle", handle, to: returnTo), cookie: cookie)
+    }
+
+    // MARK: Helpers
+
+    private func cartView(_ session: WebSession?) async throws -> CartView {
+        guard let session else { return CartView(groups: [], totalsByCurrency: []) }
+        return try await deps.carts.view(.owner(session.owner))
+    }
+
+    private func render(_ view: CartView, heading: String, session: WebSession?, cartCount: Int? = nil,
+                        returnTo: String) async throws -> Response {
+        let nav = try await deps.nav(session, cartCount: cartCount ?? view.itemCount, returnTo: returnTo)
+        let model = CartPageModel(view: view, heading: heading, csrf: session.map { deps.sessions.csrfToken(of: $0) })
+        return deps.views.page(.cart, title: heading, model: model, nav: nav)
+    }
+
+    private static func lineID(_ context: AppRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("line"), let id = UUID(uuidString: text) else {
+            throw PageError.notFound("That line is not in your cart. Reload your cart and try again.")
+        }
+        return id
+    }
+}

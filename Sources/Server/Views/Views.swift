@@ -1,0 +1,58 @@
+import Hummingbird
+import Mustache
+
+/// The compiled templates (parsed once at start) and the helpers that turn models into pages.
+struct Views: Sendable {
+    private let library: MustacheLibrary
+
+    /// Template names.
+    enum Name: String, CaseIterable {
+        case layout, demoHome, serveHome, cart, message, signIn, cartMini, accountNavItem
+
+        var source: String {
+            switch self {
+            case .layout: LayoutTemplate.source
+            case .demoHome: DemoHomeTemplate.source
+            case .serveHome: ServeHomeTemplate.source
+            case .cart: CartTemplate.source
+            case .message: MessageTemplate.source
+            case .signIn: SignInTemplate.source
+            case .cartMini: FragmentTemplates.cartMini
+            case .accountNavItem: FragmentTemplates.accountNavItem
+            }
+        }
+    }
+
+    /// Parses every template; throws on a template syntax error (a build defect).
+    init() throws {
+        var library = MustacheLibrary()
+        for name in Name.allCases { try library.register(name.source, named: name.rawValue) }
+        self.library = library
+    }
+
+    /// `model` rendered by template `name`, without the layout.
+    func render(_ name: Name, _ model: Any) -> String {
+        library.render(model, withTemplate: name.rawValue) ?? ""
+    }
+
+    /// A full page: `name` rendered into the layout.
+    func page(_ name: Name, title: String, model: Any, nav: NavModel, status: HTTPResponse.Status = .ok) -> Response {
+        let body = render(name, model)
+        let html = render(.layout, LayoutModel(title: title, nav: nav, body: body))
+        return Self.html(html, status: status)
+    }
+
+    /// An HTML response that is never cached (pages show per-session state).
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status,
+                 headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What the layout shows.
+struct LayoutModel {
+    let title: String
+    let nav: NavModel
+    let body: String
+}

@@ -1,0 +1,13 @@
+/// Every migration this build knows, in order. Later issues append; never edit a shipped one.
+public enum MigrationRegistry {
+    /// All migrations, by version.
+    public static let all: [Migration] = [
+        CommerceSchema.migration,   // 1
+        WebSchema.migration,        // 2
+        FederationSchema.migration, // 3
+        EventSchema.migration,      // 4
+    ]
+
+    /// The newest version this build knows.
+    public static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+}
