@@ -39,7 +39,6 @@ struct LiveDemoTests {
         browser.setCookies(["cart_session": anonymousCookie])
         let stale = try await browser.get("/cart")
         #expect(!stale.body.contains("Oat milk"))
-        await browser.shutdown()
         #expect(!demo.log.contains("error"), "the demo logged an error:\n\(demo.log)")
     }
 

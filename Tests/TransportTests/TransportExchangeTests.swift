@@ -151,7 +151,9 @@ struct TransportExchangeTests {
         let started = ContinuousClock.now
         let reason = await reason(of: OutboundRequest(url: url), via: quick)
         #expect(reason == .timedOut)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Not a speed test: the bound only shows the configured 0.7 s deadline applied rather than
+        // the 15 s default, with room for a loaded 2-core CI machine.
+        #expect(ContinuousClock.now - started < .seconds(12))
         await quick.shutdown()
     }
 

@@ -18,6 +18,8 @@ struct CartLoad {
         var cookie: String
         var csrf: String
         var line: String
+        /// `&csrf=…`, encoded once: the generator shares the CPU with the server under test.
+        var formSuffix: String
     }
 
     let target: Target
@@ -25,7 +27,7 @@ struct CartLoad {
     /// Opens a session through a sibling-origin add-to-cart post, then reads its cart page for
     /// the line id and the session's form token.
     func prepareBuyer(_ connection: inout BenchHTTPConnection) async throws -> Buyer {
-        let form = "product=\(percentEncoded(target.productIRI))&quantity=1"
+        let form = "product=\(Self.percentEncoded(target.productIRI))&quantity=1"
         let added = try await connection.send(.POST, "/cart/items", headers: [("Origin", target.siblingOrigin)], form: form)
         guard added.status == 303, let setCookie = added.headers["Set-Cookie"].first,
               let cookie = setCookie.split(separator: ";").first.map(String.init)
@@ -34,7 +36,7 @@ struct CartLoad {
         guard let line = firstMatch(#"/cart/items/([0-9A-Fa-f-]{36})"#, in: page.body),
               let csrf = firstMatch(#"name="csrf" value="([^"]+)""#, in: page.body)
         else { throw BenchError.setup("the cart page shows no line or form token") }
-        return Buyer(cookie: cookie, csrf: csrf, line: line)
+        return Buyer(cookie: cookie, csrf: csrf, line: line, formSuffix: "&csrf=" + Self.percentEncoded(csrf))
     }
 
     /// One quantity change; returns whether it was answered 303.
@@ -42,11 +44,11 @@ struct CartLoad {
         let response = try await connection.send(
             .POST, "/cart/items/\(buyer.line)",
             headers: [("Cookie", buyer.cookie), ("Origin", target.baseOrigin)],
-            form: "quantity=\(quantity)&csrf=\(percentEncoded(buyer.csrf))")
+            form: "quantity=\(quantity)" + buyer.formSuffix)
         return response.status == 303
     }
 
-    private func percentEncoded(_ value: String) -> String {
+    static func percentEncoded(_ value: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value

@@ -11,7 +11,20 @@ enum OpenSSLSpeed {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        // `openssl speed` times itself with SIGALRM; a child inherits the spawning thread's signal
+        // mask, and this process's threads block nearly every signal, so without this the child
+        // never stops. The mask is cleared only around the spawn (no await in between).
+        var cleared = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&cleared)
+        pthread_sigmask(SIG_SETMASK, &cleared, &previous)
+        do {
+            try process.run()
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+        } catch {
+            pthread_sigmask(SIG_SETMASK, &previous, nil)
+            throw error
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)

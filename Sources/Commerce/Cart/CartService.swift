@@ -74,18 +74,13 @@ public struct CartService: Sendable {
         guard quantity == 0 || CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
         let now = clock.now()
         return try await store.write { writer in
-            guard let cart = try await writer.cart(owner: owner),
-                  var line = try await writer.lines(cartID: cart.id).first(where: { $0.id == id })
-            else { throw CartError.unknownLine }
-            if case .entry = line.item { throw CartError.quantityNotSettable }
-            try await writer.touchCart(id: cart.id, now: now)
-            if quantity == 0 {
-                try await writer.deleteLine(id: id, cartID: cart.id)
-                return nil
+            // One store call (issue 2's hot path): no read of the cart and its lines first.
+            switch try await writer.setLineQuantity(id: id, quantity: quantity, owner: owner, now: now) {
+            case let .updated(line): return line
+            case .removed: return nil
+            case .notFound: throw CartError.unknownLine
+            case .notSettable: throw CartError.quantityNotSettable
             }
-            line.quantity = quantity
-            try await writer.updateLine(line, cartID: cart.id)
-            return line
         }
     }
 
@@ -171,6 +166,16 @@ public struct CartService: Sendable {
                 try await writer.addHandleAlias(handle: handle, cartID: target.id,
                                                 expires: now.addingTimeInterval(Self.handleAliasLifetime))
             }
+        }
+    }
+
+    /// Makes `handle` name the cart of signed-in `user` until `lifetime` from now (a sibling site
+    /// asked a signed-in visitor's browser for its handle); the user's cart is created if needed.
+    public func pointHandle(_ handle: String, atCartOf user: IRI, for lifetime: TimeInterval) async throws {
+        let now = clock.now()
+        try await store.write { writer in
+            let cart = try await Self.cart(for: .user(user), handle: nil, in: writer, now: now)
+            try await writer.addHandleAlias(handle: handle, cartID: cart.id, expires: now.addingTimeInterval(lifetime))
         }
     }
 

@@ -54,6 +54,11 @@ public protocol CommerceWriter: CommerceReader {
     func updateLine(_ line: CartLine, cartID: UUID) async throws
     /// Removes a line.
     func deleteLine(id: UUID, cartID: UUID) async throws
+    /// Sets line `id`'s quantity in `owner`'s cart (0 deletes the line) and marks the cart active,
+    /// without reading the cart first (the quantity form's hot path). Entry lines are never changed
+    /// (`.notSettable`); a line of another owner's cart is `.notFound`. Nothing is written unless
+    /// the answer is `.updated` or `.removed`.
+    func setLineQuantity(id: UUID, quantity: Int, owner: CartOwner, now: Date) async throws -> LineQuantityChange
     /// Deletes anonymous carts idle since before `cutoff`; returns how many.
     func deleteIdleAnonymousCarts(before cutoff: Date) async throws -> Int
     /// Deletes handle aliases that expired at or before `now` (they name nothing any more).

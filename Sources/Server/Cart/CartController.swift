@@ -95,8 +95,12 @@ struct CartController: Sendable {
         }
         let (session, cookie) = try await deps.sessions.ensure(context)
         let handle = deps.sessions.handle(of: session)
-        if session.user == nil {
-            // The handle must name a cart before a calendar can put things in it.
+        // The handle must name a cart before a calendar can put things in it: the anonymous
+        // cart itself, or for a signed-in visitor an alias to the user's cart that lives as long
+        // as an idle session may.
+        if let user = session.user {
+            try await deps.carts.pointHandle(handle, atCartOf: user, for: deps.configuration.limits.sessionIdleSeconds)
+        } else {
             try await deps.carts.ensureCart(owner: session.owner, handle: handle)
         }
         return Dependencies.seeOther(ReturnTarget.adding("cart_handle", handle, to: returnTo), cookie: cookie)

@@ -18,6 +18,7 @@ struct DemoCatalog: Sendable {
               let bread = IRI(base.url("/demo/products/sourdough")),
               let honey = IRI(base.url("/demo/products/honey")),
               let pottery = IRI(base.url("/demo/entries/pottery-class")),
+              let breadClass = IRI(base.url("/demo/entries/bread-workshop")),
               let concert = IRI(base.url("/demo/entries/evening-concert")),
               let concertTicket = IRI(base.url("/demo/tickets/evening-concert-standard"))
         else { throw ConfigurationError(problems: ["the demo catalog cannot be built on \(base.origin)"]) }
@@ -31,6 +32,9 @@ struct DemoCatalog: Sendable {
         calendarItems = [
             ("pottery", CalendarItem(iri: pottery, pageIRI: pageIRI, name: "Pottery class", price: Money(1200, gbp),
                                      startTime: start, endTime: start.addingTimeInterval(7_200), calendarActor: calendar)),
+            ("bread-workshop", CalendarItem(iri: breadClass, pageIRI: pageIRI, name: "Bread-making workshop",
+                                            price: Money(1500, gbp), startTime: start.addingTimeInterval(86_400),
+                                            endTime: start.addingTimeInterval(86_400 + 10_800), calendarActor: calendar)),
             ("concert", CalendarItem(iri: concertTicket, entryIRI: concert, pageIRI: pageIRI, name: "Evening concert, standard ticket",
                                      price: Money(800, gbp), startTime: start.addingTimeInterval(9 * 3_600),
                                      endTime: start.addingTimeInterval(11 * 3_600), calendarActor: calendar)),
