@@ -62,15 +62,39 @@ let package = Package(
             path: "Sources/Transport",
             swiftSettings: swiftSettings
         ),
+        // Payment providers behind Commerce's `PaymentProvider`: SumUp's Checkouts API over the
+        // guarded transport, exact money on its wire, sealed per-page credentials.
+        .target(
+            name: "Payments",
+            dependencies: ["Commerce", "ActorIdentity", "Transport", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Payments",
+            swiftSettings: swiftSettings
+        ),
         // Verified activities -> Commerce commands (issue 6).
-        .target(name: "Inbox", dependencies: ["Commerce", "ActorIdentity"], path: "Sources/Inbox", swiftSettings: swiftSettings),
+        .target(
+            name: "Inbox",
+            dependencies: ["Commerce", "ActorIdentity", "Outbox",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            path: "Sources/Inbox",
+            swiftSettings: swiftSettings
+        ),
         // Domain events -> signed, delivered activities (issue 5).
-        .target(name: "Outbox", dependencies: ["Commerce", "ActorIdentity"], path: "Sources/Outbox", swiftSettings: swiftSettings),
+        .target(
+            name: "Outbox",
+            dependencies: ["Commerce", "ActorIdentity", "Transport",
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+            path: "Sources/Outbox",
+            swiftSettings: swiftSettings
+        ),
         // SQLKit implementations of every store protocol, for SQLite and PostgreSQL.
         .target(
             name: "Storage",
             dependencies: [
-                "Commerce", "ActorIdentity",
+                "Commerce", "ActorIdentity", "Outbox", "Inbox",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -85,7 +109,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Commerce", "ActorIdentity", "Transport", "Storage", "Inbox", "Outbox",
+                "Commerce", "ActorIdentity", "Transport", "Storage", "Inbox", "Outbox", "Payments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -99,7 +123,7 @@ let package = Package(
         .executableTarget(
             name: "CartActorCLI",
             dependencies: [
-                "Server", "Storage", "Commerce", "ActorIdentity",
+                "Server", "Storage", "Commerce", "ActorIdentity", "Transport", "Payments", "Outbox", "Inbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -115,7 +139,7 @@ let package = Package(
         // Shared test helpers: keys made once per run, the test PostgreSQL, free ports, clocks.
         .target(
             name: "TestSupport",
-            dependencies: ["Commerce", "ActorIdentity", "Storage", "Transport",
+            dependencies: ["Commerce", "ActorIdentity", "Storage", "Transport", "Payments",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport",
@@ -133,6 +157,30 @@ let package = Package(
             name: "TransportTests",
             dependencies: ["Transport", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/TransportTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OrderTests",
+            dependencies: ["Commerce", "Storage", "Payments", "TestSupport"],
+            path: "Tests/OrderTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PaymentsTests",
+            dependencies: ["Payments", "Commerce", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/PaymentsTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: ["Outbox", "Storage", "Commerce", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/OutboxTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "InboxTests",
+            dependencies: ["Inbox", "Outbox", "Storage", "Commerce", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/InboxTests",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Commerce", "TestSupport"], path: "Tests/StorageTests", swiftSettings: swiftSettings),

@@ -6,6 +6,10 @@ public enum MigrationRegistry {
         WebSchema.migration,        // 2
         FederationSchema.migration, // 3
         EventSchema.migration,      // 4
+        OrderSchema.migration,      // 5
+        PaymentSchema.migration,    // 6
+        FederationLedgerSchema.migration, // 7
+        InboxSchema.migration,      // 8
     ]
 
     /// The newest version this build knows.

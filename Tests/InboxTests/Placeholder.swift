@@ -1,0 +1,1 @@
+// InboxTests: scenario suites land here.

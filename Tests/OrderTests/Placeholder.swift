@@ -1,0 +1,1 @@
+// OrderTests: scenario suites land here.

@@ -1,0 +1,1 @@
+// OutboxTests: scenario suites land here.

@@ -1,0 +1,1 @@
+// PaymentsTests: scenario suites land here.
