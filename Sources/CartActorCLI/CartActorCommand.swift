@@ -8,6 +8,6 @@ struct CartActorCommand: AsyncParsableCommand {
         abstract: "The cooperative's cart, checkout and order service, as an ActivityPub actor.",
         discussion: "Every setting is a flag with an environment twin (CART_*); see README.md.",
         subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, KeysCommand.self,
-                      PagesCommand.self, BenchCommand.self]
+                      PagesCommand.self, OrdersCommand.self, BenchCommand.self, DeliveriesCommand.self, PeersCommand.self]
     )
 }

@@ -32,6 +32,9 @@ public final class GuardedTransport: HTTPTransport {
         configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: connectTimeout.timeAmount, read: totalTimeout.timeAmount)
         configuration.decompression = .disabled
+        // AsyncHTTPClient's default of 8 connections per host capped checkouts against a 100 ms
+        // SumUp at ~80/s (bench checkout); deliveries have their own per-host cap above this.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         self.checker = TargetChecker(policy: policy)
         self.pool = ClientPool(configuration: configuration)
         self.logger = logger

@@ -221,19 +221,6 @@ struct CartRoutesTests {
     }
 
     @Test(arguments: Backend.available)
-    func checkoutSaysNotOpenYet(backend: Backend) async throws {
-        try await TestApp.run(backend) { client in
-            var browser = Browser(client)
-            try await browser.addOatMilk()
-            try await browser.refreshToken()
-            let response = try await browser.post("/pages/market-day/checkout")
-            #expect(response.status == .serviceUnavailable)
-            #expect(response.text.contains("Checkout is not open on this server yet"))
-            #expect(try await browser.get("/cart").text.contains("Oat milk"))
-        }
-    }
-
-    @Test(arguments: Backend.available)
     func demoBookingAddsEntryAndTickets(backend: Backend) async throws {
         try await TestApp.run(backend) { client in
             var browser = Browser(client)

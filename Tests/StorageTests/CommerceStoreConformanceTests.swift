@@ -229,4 +229,121 @@ struct CommerceStoreConformanceTests {
             #expect(try await SQLEventLog(database: database).unpublished(limit: 10) == [event])
         }
     }
+
+    // MARK: Orders and payment attempts (OrderReader / OrderWriter)
+
+    static func sampleOrder(number: Int, owner: CartOwner, hold: Date = now.addingTimeInterval(900)) -> OrderRecord {
+        let items = [OrderItem(item: .product(Shop.product(1).iri), name: "Product 1", unitPrice: Money(350, Shop.gbp), quantity: 2),
+                     OrderItem(item: .entry(Shop.entry(1).iri), name: "Pottery class 1", unitPrice: Money(1200, Shop.gbp),
+                               quantity: 1, calendarActor: Shop.calendarActor)]
+        let snapshot = OrderSnapshot(id: UUID(), number: number, pageIRI: Shop.marketDay.iri, status: .awaitingPayment,
+                                     customer: nil, holdUntil: hold, total: Money(1900, Shop.gbp), items: items, createdAt: now)
+        return OrderRecord(snapshot: snapshot, pageSlug: Shop.marketDay.slug, owner: owner, merchantCode: "MC1",
+                           receiptKey: "key-\(number)", updatedAt: now)
+    }
+
+    @Test(arguments: Backend.available)
+    func ordersRoundTripNumberPerPageAndMoveToUser(backend: Backend) async throws {
+        try await TestDatabases.withDatabase(backend) { database in
+            let store = SQLCommerceStore(database: database)
+            let visitor = CartOwner.anonymous(sessionKey: "k1")
+            let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 { group.addTask { try await store.write { try await $0.nextOrderNumber(pageIRI: Shop.marketDay.iri) } } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(numbers.sorted() == Array(1...8))
+            #expect(try await store.write { try await $0.nextOrderNumber(pageIRI: Shop.feria.iri) } == 1)
+            let fresh = Self.sampleOrder(number: 9, owner: visitor)
+            try await store.write { try await $0.insertOrder(fresh) }
+            #expect(try await store.read { try await $0.order(id: fresh.id) } == fresh)
+            var changed = fresh
+            changed.status = .paid
+            changed.snapshot.paymentReference = "TX1"
+            changed.mismatch = "amount"
+            changed.calendarConfirmed = [Shop.calendarActor]
+            changed.calendarRefused = true
+            changed.refundedTotal = Money(100, Shop.gbp)
+            let order = changed
+            try await store.write { try await $0.updateOrder(order) }
+            #expect(try await store.write { try await $0.lockOrder(id: order.id) } == order)
+            #expect(try await store.read { try await $0.orders(page: Shop.marketDay.iri, status: .paid, limit: 10) } == [order])
+            #expect(try await store.read { try await $0.orders(page: nil, status: .expired, limit: 10) }.isEmpty)
+            #expect(try await store.write { try await $0.moveOrders(from: visitor, to: .user(Shop.alice)) } == 1)
+            let moved = try await store.read { try await $0.orders(owner: .user(Shop.alice)) }
+            #expect(moved.map(\.id) == [order.id])
+            #expect(moved.first?.snapshot.customer == Shop.alice)
+            #expect(try await store.read { try await $0.orders(owner: visitor) }.isEmpty)
+            let ghost = Self.sampleOrder(number: 10, owner: visitor)
+            await #expect(throws: CommerceStoreError.notFound("order \(ghost.id)")) {
+                try await store.write { try await $0.updateOrder(ghost) }
+            }
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func lockedLinesRefuseQuantityAndArchiveOnPayment(backend: Backend) async throws {
+        try await TestDatabases.withDatabase(backend) { database in
+            let store = SQLCommerceStore(database: database)
+            let owner = CartOwner.anonymous(sessionKey: "k2")
+            let order = Self.sampleOrder(number: 1, owner: owner)
+            let line = CartLine(item: .product(Shop.product(1).iri), pageIRI: Shop.marketDay.iri, name: "Product 1",
+                                unitPrice: Money(350, Shop.gbp), quantity: 2, addedAt: Self.now)
+            let cart = try await store.write { writer in
+                let cart = try await writer.createCart(owner: owner, handle: "h", now: Self.now)
+                try await writer.insertLine(line, cartID: cart.id)
+                try await writer.insertOrder(order)
+                try await writer.lockLines(ids: [line.id], orderID: order.id)
+                return cart
+            }
+            #expect(try await store.read { try await $0.lineLocks(cartID: cart.id) } == [line.id: order.id])
+            #expect(try await store.write { try await $0.setLineQuantity(id: line.id, quantity: 5, owner: owner, now: Self.now) }
+                == .locked(orderID: order.id))
+            try await store.write { try await $0.unlockLines(orderID: order.id) }
+            #expect(try await store.read { try await $0.lineLocks(cartID: cart.id) }.isEmpty)
+            try await store.write { try await $0.lockLines(ids: [line.id], orderID: order.id) }
+            try await store.write { try await $0.archiveLines(orderID: order.id, at: Self.now) }
+            #expect(try await store.read { try await $0.lines(cartID: cart.id) }.isEmpty)
+            // The same product can be added again after its line was archived.
+            try await store.write { try await $0.insertLine(modified(line) { $0.id = UUID() }, cartID: cart.id) }
+            #expect(try await store.read { try await $0.lines(cartID: cart.id) }.count == 1)
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func attemptsRoundTripAndDueOnesAreClaimed(backend: Backend) async throws {
+        try await TestDatabases.withDatabase(backend) { database in
+            let store = SQLCommerceStore(database: database)
+            let order = Self.sampleOrder(number: 1, owner: .user(Shop.alice), hold: Self.now.addingTimeInterval(-1))
+            let attempt = PaymentAttempt(orderID: order.id, amount: order.snapshot.total, merchantCode: "MC1",
+                                         validUntil: order.snapshot.holdUntil, createdAt: Self.now,
+                                         nextCheckAt: Self.now.addingTimeInterval(60))
+            try await store.write { writer in
+                try await writer.insertOrder(order)
+                try await writer.insertAttempt(attempt)
+            }
+            #expect(try await store.read { try await $0.attempts(orderID: order.id) } == [attempt])
+            #expect(try await store.write { try await $0.dueAttempts(now: Self.now, limit: 10) }.isEmpty)
+            #expect(try await store.write { try await $0.dueAttempts(now: Self.now.addingTimeInterval(60), limit: 10) } == [attempt])
+            let paid = modified(attempt) {
+                $0.state = .paid
+                $0.providerCheckoutID = "chk_1"
+                $0.hostedCheckoutURL = "https://pay.example/chk_1"
+                $0.providerStatus = .paid
+                $0.transactionCode = "TX1"
+                $0.transactionID = "tid"
+                $0.lastReadAt = Self.now
+                $0.nextCheckAt = nil
+            }
+            try await store.write { try await $0.updateAttempt(paid) }
+            #expect(try await store.read { try await $0.attempt(providerCheckoutID: "chk_1") } == paid)
+            #expect(try await store.read { try await $0.attempt(providerCheckoutID: "nope") } == nil)
+            // Expired open orders are claimed once per claim period.
+            #expect(try await store.write { try await $0.claimExpiredOrders(now: Self.now, claimFor: 60, limit: 10) } == [order.id])
+            #expect(try await store.write { try await $0.claimExpiredOrders(now: Self.now, claimFor: 60, limit: 10) }.isEmpty)
+            #expect(try await store.write {
+                try await $0.claimExpiredOrders(now: Self.now.addingTimeInterval(61), claimFor: 60, limit: 10)
+            } == [order.id])
+        }
+    }
 }
+

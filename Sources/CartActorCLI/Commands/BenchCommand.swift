@@ -7,7 +7,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print their figures; build with -c release for numbers worth recording.",
-        subcommands: [BenchCartCommand.self, Signatures.self]
+        subcommands: [BenchCartCommand.self, BenchCheckoutCommand.self, Signatures.self, BenchFanoutCommand.self,
+                      BenchInboxCommand.self]
     )
 
     struct Signatures: AsyncParsableCommand {

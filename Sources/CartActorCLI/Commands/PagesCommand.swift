@@ -1,6 +1,8 @@
 import ArgumentParser
 import Commerce
 import Foundation
+import Payments
+import Storage
 
 /// `pages add|list|update`: the pages that sell things.
 struct PagesCommand: AsyncParsableCommand {
@@ -17,14 +19,19 @@ struct PagesCommand: AsyncParsableCommand {
         @Option(help: "Title shown to buyers") var title: String
         @Option(help: "ISO currency code SumUp accepts (GBP, EUR, CLP, …)") var currency: String
         @Option(name: .customLong("sumup-merchant"), help: "SumUp merchant code") var sumupMerchant: String?
-        @Option(name: .customLong("sumup-key-file"), help: "File holding the page's SumUp API key (mode 0600)") var sumupKeyFile: String?
+        @Option(name: .customLong("sumup-key-file"), help: "File holding the page's SumUp API key (mode 0600); stored sealed with CART_DATA_KEY") var sumupKeyFile: String?
         @OptionGroup var database: DatabaseOption
+        @OptionGroup var dataKey: DataKeyOption
 
         func run() async throws {
-            var page = try PageInput(slug: slug, iri: iri, title: title, currency: currency).page(merchant: sumupMerchant)
-            page.sumupKeyFile = try sumupKeyFile.map(SecretFile.checked)
-            try await CommandDatabase.withCatalog(database) { catalog in try await catalog.addPage(page) }
-            print("added page \(page.slug) (\(page.currency.code)) \(page.iri)")
+            let page = try PageInput(slug: slug, iri: iri, title: title, currency: currency).page(merchant: sumupMerchant)
+            let key = try sumupKeyFile.map { try SealedPageKeyInput.read($0, slug: slug, dataKey: dataKey, database: database) }
+            try await CommandDatabase.with(database) { database in
+                try await CatalogService(store: SQLCommerceStore(database: database)).addPage(page)
+                if let key { try await SQLPageKeyStore(database: database).setKey(key, slug: page.slug) }
+            }
+            let shown = key.map { ", SumUp key …\($0.lastFour) stored sealed" } ?? ""
+            print("added page \(page.slug) (\(page.currency.code)) \(page.iri)\(shown)")
         }
     }
 
@@ -33,12 +40,14 @@ struct PagesCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            try await CommandDatabase.withCatalog(database) { catalog in
-                let pages = try await catalog.pages()
+            try await CommandDatabase.with(database) { database in
+                let pages = try await CatalogService(store: SQLCommerceStore(database: database)).pages()
+                let lastFours = try await SQLPageKeyStore(database: database).lastFours()
                 if pages.isEmpty { print("no pages yet; add one with `cart-actor pages add`") }
                 for page in pages {
                     let merchant = page.sumupMerchantCode ?? "-"
-                    let key = page.hasPaymentCredentials ? "key set" : "no key"
+                    // Only the last four characters of a key are ever shown.
+                    let key = lastFours[page.slug].map { "key …\($0)" } ?? (page.sumupKeyFile != nil ? "key file" : "no key")
                     print("\(page.slug)\t\(page.currency.code)\t\(merchant)\t\(key)\t\(page.title)\t\(page.iri)")
                 }
             }
@@ -51,8 +60,9 @@ struct PagesCommand: AsyncParsableCommand {
         @Option var title: String?
         @Option var currency: String?
         @Option(name: .customLong("sumup-merchant")) var sumupMerchant: String?
-        @Option(name: .customLong("sumup-key-file")) var sumupKeyFile: String?
+        @Option(name: .customLong("sumup-key-file"), help: "File holding the page's SumUp API key (mode 0600); stored sealed with CART_DATA_KEY") var sumupKeyFile: String?
         @OptionGroup var database: DatabaseOption
+        @OptionGroup var dataKey: DataKeyOption
 
         func run() async throws {
             let newCurrency = try currency.map { code in
@@ -60,15 +70,18 @@ struct PagesCommand: AsyncParsableCommand {
                 return known
             }
             let (title, merchant) = (self.title, self.sumupMerchant)
-            let keyFile = try sumupKeyFile.map(SecretFile.checked)
-            try await CommandDatabase.withCatalog(database) { catalog in
-                let page = try await catalog.updatePage(slug: slug) { page in
+            let key = try sumupKeyFile.map { try SealedPageKeyInput.read($0, slug: slug, dataKey: dataKey, database: database) }
+            try await CommandDatabase.with(database) { database in
+                let page = try await CatalogService(store: SQLCommerceStore(database: database)).updatePage(slug: slug) { page in
                     if let title { page.title = title }
                     if let newCurrency { page.currency = newCurrency }
                     if let merchant { page.sumupMerchantCode = merchant }
-                    if let keyFile { page.sumupKeyFile = keyFile }
+                    // A sealed key replaces a key file named by older versions.
+                    if key != nil { page.sumupKeyFile = nil }
                 }
-                print("updated page \(page.slug) (\(page.currency.code))")
+                if let key { try await SQLPageKeyStore(database: database).setKey(key, slug: page.slug) }
+                let shown = key.map { ", SumUp key …\($0.lastFour) stored sealed" } ?? ""
+                print("updated page \(page.slug) (\(page.currency.code))\(shown)")
             }
         }
     }

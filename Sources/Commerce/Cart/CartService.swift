@@ -5,13 +5,22 @@ import Foundation
 public struct CartService: Sendable {
     let store: any CommerceStore
     let clock: any WallClock
+    /// Releases open orders when a locked line is edited (nil: such edits are refused).
+    let orders: (any LockedLineReleaser)?
     /// How long a handle keeps naming the user's cart after login.
     public static let handleAliasLifetime: TimeInterval = 24 * 3600
 
     /// A service over `store`, reading time from `clock`.
     public init(store: any CommerceStore, clock: any WallClock = SystemWallClock()) {
+        self.init(store: store, clock: clock, orders: nil)
+    }
+
+    /// A service whose edits of lines locked to an open order first release it through `orders`
+    /// (stop the payment, cancel the order); a paid order refuses the edit.
+    public init(store: any CommerceStore, clock: any WallClock = SystemWallClock(), orders: (any LockedLineReleaser)?) {
         self.store = store
         self.clock = clock
+        self.orders = orders
     }
 
     // MARK: Reading
@@ -44,7 +53,7 @@ public struct CartService: Sendable {
     public func addProduct(_ iri: IRI, quantity: Int, owner: CartOwner, handle: String? = nil) async throws -> CartLine {
         guard CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
         let now = clock.now()
-        return try await store.write { writer in
+        return try await releasingLocks { try await store.write { writer in
             guard let product = try await writer.product(iri: iri) else { throw CartError.unknownProduct(iri) }
             guard !product.withdrawn else { throw CartError.productWithdrawn(iri) }
             guard let page = try await writer.page(iri: product.pageIRI) else { throw CartError.pageNotConfigured(product.pageIRI) }
@@ -54,6 +63,7 @@ public struct CartService: Sendable {
             let cart = try await Self.cart(for: owner, handle: handle, in: writer, now: now)
             let lines = try await writer.lines(cartID: cart.id)
             if var line = lines.first(where: { $0.item == .product(iri) }) {
+                if let order = try await writer.lineLocks(cartID: cart.id)[line.id] { throw LineLockedSignal(orderID: order) }
                 line.quantity = min(line.quantity + quantity, CartLimits.quantity.upperBound)
                 line.name = product.name
                 try await writer.updateLine(line, cartID: cart.id)
@@ -64,7 +74,7 @@ public struct CartService: Sendable {
                                 unitPrice: product.price, quantity: quantity, addedAt: now)
             try await writer.insertLine(line, cartID: cart.id)
             return line
-        }
+        } }
     }
 
     /// Sets a product or ticket line's quantity; 0 removes the line. Returns the line as it is
@@ -73,29 +83,38 @@ public struct CartService: Sendable {
     public func setQuantity(line id: UUID, to quantity: Int, owner: CartOwner) async throws -> CartLine? {
         guard quantity == 0 || CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
         let now = clock.now()
-        return try await store.write { writer in
+        return try await releasingLocks { try await store.write { writer in
             // One store call (issue 2's hot path): no read of the cart and its lines first.
             switch try await writer.setLineQuantity(id: id, quantity: quantity, owner: owner, now: now) {
             case let .updated(line): return line
             case .removed: return nil
             case .notFound: throw CartError.unknownLine
             case .notSettable: throw CartError.quantityNotSettable
+            case let .locked(order): throw LineLockedSignal(orderID: order)
             }
-        }
+        } }
     }
 
     /// Removes any line; returns it so the caller can tell a calendar about its entry or ticket.
     @discardableResult
     public func removeLine(_ id: UUID, owner: CartOwner) async throws -> CartLine {
         let now = clock.now()
-        return try await store.write { writer in
+        return try await releasingLocks { try await store.write { writer in
             guard let cart = try await writer.cart(owner: owner),
                   let line = try await writer.lines(cartID: cart.id).first(where: { $0.id == id })
             else { throw CartError.unknownLine }
+            if let order = try await writer.lineLocks(cartID: cart.id)[id] { throw LineLockedSignal(orderID: order) }
             try await writer.deleteLine(id: id, cartID: cart.id)
             try await writer.touchCart(id: cart.id, now: now)
+            if line.item.isCalendarItem, let calendar = line.calendarActor {
+                // The calendar hears of it (outbox `Remove`), in this transaction.
+                let removal = CalendarLineRemoval(item: line.item.iri, calendar: calendar,
+                                                  customer: OrderService.customer(owner), handle: cart.handle)
+                try await writer.recordEvent(DomainEvent(kind: DomainEventKind.calendarLineRemoved, subject: line.item.iri.value,
+                                                         payload: try EventPayload.encode(removal), occurredAt: now))
+            }
             return line
-        }
+        } }
     }
 
     // MARK: Calendar commands
@@ -119,6 +138,8 @@ public struct CartService: Sendable {
             let lines = try await writer.lines(cartID: cart.id)
             if var line = lines.first(where: { $0.item.iri == item.iri }) {
                 guard item.isTicket, line.quantity != quantity else { return line }
+                // A calendar's Add never cancels an open order: a locked line keeps its quantity.
+                guard try await writer.lineLocks(cartID: cart.id)[line.id] == nil else { return line }
                 line.quantity = quantity
                 try await writer.updateLine(line, cartID: cart.id)
                 return line
@@ -140,6 +161,8 @@ public struct CartService: Sendable {
             guard let cart = try await Self.resolve(reference, in: writer, now: now),
                   let line = try await writer.lines(cartID: cart.id).first(where: { $0.item.isCalendarItem && $0.item.iri == iri })
             else { return false }
+            // A line locked to an open order stays: the calendar refuses holds with Reject.
+            guard try await writer.lineLocks(cartID: cart.id)[line.id] == nil else { return false }
             try await writer.deleteLine(id: line.id, cartID: cart.id)
             return true
         }
@@ -157,11 +180,17 @@ public struct CartService: Sendable {
                   case .anonymous = anonymous.owner
             else { return } // nothing anonymous left: already adopted, or never filled
             let target = try await Self.cart(for: .user(user), handle: nil, in: writer, now: now)
-            let outcome = CartMerge.merge(into: try await writer.lines(cartID: target.id),
-                                          from: try await writer.lines(cartID: anonymous.id))
+            let sourceLines = try await writer.lines(cartID: anonymous.id)
+            let sourceLocks = try await writer.lineLocks(cartID: anonymous.id)
+            let outcome = CartMerge.merge(into: try await writer.lines(cartID: target.id), from: sourceLines)
             for line in outcome.updated { try await writer.updateLine(line, cartID: target.id) }
             try await writer.deleteCart(id: anonymous.id)
             for line in outcome.inserted { try await writer.insertLine(line, cartID: target.id) }
+            // The session's orders are the user's now; lines moved keep their order's lock.
+            try await writer.moveOrders(from: anonymous.owner, to: .user(user))
+            for (lineID, orderID) in sourceLocks where outcome.inserted.contains(where: { $0.id == lineID }) {
+                try await writer.lockLines(ids: [lineID], orderID: orderID)
+            }
             if let handle = anonymous.handle {
                 try await writer.addHandleAlias(handle: handle, cartID: target.id,
                                                 expires: now.addingTimeInterval(Self.handleAliasLifetime))
@@ -193,6 +222,20 @@ public struct CartService: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Runs `body`; when it hit a line locked to an open order, releases that order (stops its
+    /// payment, cancels it) and runs `body` again.
+    func releasingLocks<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        for _ in 0..<3 {
+            do {
+                return try await body()
+            } catch let signal as LineLockedSignal {
+                guard let orders else { throw LockedLineError.lockedToOrder(signal.orderID) }
+                try await orders.releaseForEdit(orderID: signal.orderID)
+            }
+        }
+        return try await body()
+    }
 
     /// The owner's cart, created if missing, marked active (one store call).
     static func cart(for owner: CartOwner, handle: String?, in writer: any CommerceWriter, now: Date) async throws -> CartRecord {

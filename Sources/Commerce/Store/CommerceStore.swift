@@ -9,8 +9,8 @@ public protocol CommerceStore: Sendable {
     func read<T: Sendable>(_ body: @Sendable (any CommerceReader) async throws -> T) async throws -> T
 }
 
-/// Reads of the shop's records inside a transaction.
-public protocol CommerceReader: Sendable {
+/// Reads of the shop's records (orders too) inside a transaction.
+public protocol CommerceReader: OrderReader {
     /// The page with this slug.
     func page(slug: String) async throws -> Page?
     /// The page with this IRI.
@@ -29,8 +29,8 @@ public protocol CommerceReader: Sendable {
     func lines(cartID: UUID) async throws -> [CartLine]
 }
 
-/// Writes of the shop's records inside a transaction.
-public protocol CommerceWriter: CommerceReader {
+/// Writes of the shop's records (orders too) inside a transaction.
+public protocol CommerceWriter: CommerceReader, OrderWriter {
     /// Stores a new page; `CommerceStoreError.duplicate` if the slug or IRI is taken.
     func insertPage(_ page: Page) async throws
     /// Replaces the page with `page.slug`.

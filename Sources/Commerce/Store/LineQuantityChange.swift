@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `CommerceWriter.setLineQuantity` did with a quantity form's line.
 public enum LineQuantityChange: Sendable, Equatable {
     /// The line now has the new quantity (returned as stored).
@@ -8,4 +10,6 @@ public enum LineQuantityChange: Sendable, Equatable {
     case notFound
     /// The line is a calendar entry: always one place, so its quantity is never set here.
     case notSettable
+    /// The line is locked to this open order: release the order first (nothing was written).
+    case locked(orderID: UUID)
 }

@@ -48,15 +48,23 @@ public func buildApplication(configuration: AppConfiguration, database: Database
     try await database.migrate()
 
     let store = SQLCommerceStore(database: database)
-    let carts = CartService(store: store, clock: clock)
     let catalog = CatalogService(store: store)
     let demo = configuration.mode == .demo ? try DemoCatalog(base: base) : nil
     if let demo { try await demo.seed(catalog: catalog) }
 
+    let payments = try await PaymentSetup.make(configuration: configuration, database: database, logger: logger, clock: clock)
+    // Edits of lines locked to an open order release it first (stop its payment, cancel it).
+    let carts = CartService(store: store, clock: clock, orders: payments.orders)
     let deps = try Dependencies.make(configuration: configuration, base: base, secret: secret, database: database,
-                                     carts: carts, catalog: catalog, clock: clock)
-    let router = try makeRouter(deps: deps, demo: demo, database: database)
+                                     carts: carts, catalog: catalog, orders: payments.orders, clock: clock)
+    let collections = try CollectionsSetup.make(configuration: configuration, database: database, logger: logger)
+    try await collections?.followConfiguredPeers(now: clock.now(), logger: logger)
+    let inbox = try InboxSetup.make(configuration: configuration, database: database, carts: carts, catalog: catalog,
+                                    registry: collections?.store, answers: payments.orders, logger: logger, clock: clock)
+    let router = try makeRouter(deps: deps, demo: demo, database: database, collections: collections,
+                                sandbox: payments.sandbox, inbox: inbox)
 
+    let outbox = try OutboxSetup.services(configuration: configuration, database: database, clock: clock, logger: logger)
     let housekeeping = HousekeepingService(carts: carts, sessions: deps.sessionStore,
                                            interval: configuration.limits.housekeepingIntervalSeconds,
                                            sessionIdleSeconds: configuration.limits.sessionIdleSeconds,
@@ -64,7 +72,7 @@ public func buildApplication(configuration: AppConfiguration, database: Database
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.bindHost, port: configuration.bindPort), serverName: nil),
-        services: database.services + [housekeeping],
+        services: database.services + [housekeeping] + payments.services(configuration: configuration, logger: logger) + (collections?.services ?? []) + (inbox?.services ?? []) + outbox,
         logger: logger
     )
 }

@@ -5,7 +5,8 @@ import Storage
 extension Dependencies {
     /// Builds the shared parts from a checked configuration.
     static func make(configuration: AppConfiguration, base: BaseOrigin, secret: String, database: Database,
-                     carts: CartService, catalog: CatalogService, clock: any WallClock) throws -> Dependencies {
+                     carts: CartService, catalog: CatalogService, orders: OrderService,
+                     clock: any WallClock) throws -> Dependencies {
         let secrets = SessionSecrets(secret: secret)
         let siblings = Set(configuration.siblingOrigins.compactMap { BaseOrigin($0)?.origin })
         let sessionStore = SQLSessionStore(database: database)
@@ -25,7 +26,7 @@ extension Dependencies {
         }
         return Dependencies(
             configuration: configuration, base: base, siblings: siblings, secrets: secrets,
-            carts: carts, catalog: catalog, sessions: sessions, sessionStore: sessionStore,
+            carts: carts, catalog: catalog, orders: orders, sessions: sessions, sessionStore: sessionStore,
             views: try Views(), csrf: CSRFGuard(base: base, siblings: siblings, secrets: secrets),
             login: login, loginLimiter: RateLimiter(configuration.limits.loginCallback), clock: clock, database: database)
     }

@@ -12,6 +12,8 @@ struct Dependencies: Sendable {
     let secrets: SessionSecrets
     let carts: CartService
     let catalog: CatalogService
+    /// Checkout, orders and payment reconciles (one instance per process, so reconciles coalesce).
+    let orders: OrderService
     let sessions: SessionManager
     let sessionStore: SQLSessionStore
     let views: Views

@@ -5,7 +5,8 @@ import Storage
 
 /// All routes and middleware. Operations and federation routes skip session resolution;
 /// browser routes get the session from the cookie.
-func makeRouter(deps: Dependencies, demo: DemoCatalog?, database: Database) throws -> Router<AppRequestContext> {
+func makeRouter(deps: Dependencies, demo: DemoCatalog?, database: Database,
+                collections: CollectionsSetup? = nil, sandbox: SandboxProvider? = nil, inbox: InboxSetup? = nil) throws -> Router<AppRequestContext> {
     let registry = PrometheusBootstrap.registry // bootstrap before any metric is created
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: MetricsMiddleware())
@@ -16,11 +17,21 @@ func makeRouter(deps: Dependencies, demo: DemoCatalog?, database: Database) thro
     if let federation = try federationController(deps.configuration) {
         router.addRoutes(federation.routes(context: AppRequestContext.self))
     }
+    collections?.install(on: router) // before the browser routes: it answers /orders/{id} as activity+json
+    inbox?.addRoutes(to: router) // POST /inbox: signatures, not sessions
+
+    WebhookController(orders: deps.orders, limiter: RateLimiter(deps.configuration.limits.webhook),
+                      bodyLimit: deps.configuration.limits.webhookBodyBytes).addRoutes(to: router)
 
     let browser = router.group().add(middleware: SessionMiddleware(sessions: deps.sessions))
     HomeController(deps: deps, demo: demo).addRoutes(to: browser)
     CartController(deps: deps).addRoutes(to: browser)
-    FragmentsController(deps: deps).addRoutes(to: browser)
+    OrdersController(deps: deps, orders: deps.orders).addRoutes(to: browser)
+    if let sandbox {
+        SandboxController(deps: deps, provider: sandbox, onWebhook: SandboxWebhook.reconciler(deps.orders))
+            .addRoutes(to: browser)
+    }
+    FragmentsController(deps: deps, peers: inbox?.fragments).addRoutes(to: browser)
     AuthController(deps: deps).addRoutes(to: browser)
     if let demo { DemoCalendarController(deps: deps, demo: demo).addRoutes(to: browser) }
     return router

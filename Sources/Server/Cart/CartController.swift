@@ -76,15 +76,20 @@ struct CartController: Sendable {
         return Dependencies.seeOther(target)
     }
 
-    /// `POST /pages/{slug}/checkout`: not open yet (the checkout issue); says so honestly.
+    /// `POST /pages/{slug}/checkout`: freeze the page's lines into an order, 303 to the payment
+    /// page. Refusals are pages saying what to do next; an unreachable provider offers a retry.
     @Sendable func checkout(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
         let form = try await request.formFields(limit: deps.formLimit)
         try deps.csrf.check(request, form: form, session: context.session)
         guard Page.isValidSlug(slug), try await deps.catalog.page(slug: slug) != nil else { throw PageError.notFound() }
-        throw PageError(status: .serviceUnavailable, title: "Checkout is not open yet",
-                        message: "Checkout is not open on this server yet. Your cart is kept; come back later to pay.",
-                        link: PageLink(href: "/cart", label: "Back to your cart"))
+        guard let session = context.session else { throw CheckoutRefusal.page(for: .emptyCart) }
+        do {
+            let start = try await deps.orders.checkout(pageSlug: slug, owner: session.owner)
+            return Dependencies.seeOther(start.paymentURL)
+        } catch {
+            return try await CheckoutRefusal.response(for: error, session: session, deps: deps, logger: context.logger)
+        }
     }
 
     /// `GET /cart/handle?return_to=URL`: for sibling sites; 303 back with `cart_handle=H`.

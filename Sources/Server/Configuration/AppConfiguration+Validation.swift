@@ -55,6 +55,9 @@ extension AppConfiguration {
         }
         if !(1...1440).contains(holdMinutes) { problems.append("CART_HOLD_MINUTES must be 1-1440 (got \(holdMinutes))") }
         if !(0...65535).contains(bindPort) { problems.append("CART_BIND port must be 0-65535 (got \(bindPort))") }
+        if (sumupAPIKey == nil) != (sumupMerchantCode == nil) {
+            problems.append("SUMUP_API_KEY and SUMUP_MERCHANT_CODE go together: set both (or neither)")
+        }
         if BaseOrigin.origin(of: sumupAPIBase) == nil { problems.append("SUMUP_API_BASE must be an http(s) URL (got \(sumupAPIBase))") }
         return problems
     }

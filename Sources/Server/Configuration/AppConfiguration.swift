@@ -69,21 +69,41 @@ public struct AppConfiguration: Sendable {
         /// How long a resolved session is trusted without a database read (seconds); a logout
         /// on another instance sharing the database takes effect within this time. 0 disables.
         public var sessionCacheSeconds: Double
+        /// `POST /webhooks/sumup` calls per client address (SumUp sends one per status change).
+        public var webhook: RateLimit
+        /// Largest webhook body accepted (bytes); SumUp's is ~100 bytes, larger answers 413.
+        public var webhookBodyBytes: Int
+        /// How often the payment sweeper looks for due attempts and expired holds (seconds).
+        public var paymentSweepIntervalSeconds: Double
+        /// Webhook and return-page reconciles this soon after the last provider read share one
+        /// read at the end of the window (contract §6: 10 s; tests shorten it).
+        public var paymentCoalesceSeconds: Double
+        /// `POST /inbox` activities per sender origin (benchmarks raise it).
+        public var inboxPerOrigin = RateLimit(count: 3_000, perSeconds: 60)
 
         /// Defaults: 30 sessions and 10 login callbacks per minute per address, 16 KiB forms,
-        /// sessions idle 30 days, housekeeping hourly, sessions cached 5 s.
+        /// sessions idle 30 days, housekeeping hourly, sessions cached 5 s, 120 webhooks per
+        /// minute per address, 4 KiB webhook bodies, a payment sweep every 20 s, 10 s coalescing.
         public init(sessionCreation: RateLimit = RateLimit(count: 30, perSeconds: 60),
                     loginCallback: RateLimit = RateLimit(count: 10, perSeconds: 60),
                     formBodyBytes: Int = 16 * 1024,
                     sessionIdleSeconds: Double = 30 * 86_400,
                     housekeepingIntervalSeconds: Double = 3_600,
-                    sessionCacheSeconds: Double = 5) {
+                    sessionCacheSeconds: Double = 5,
+                    webhook: RateLimit = RateLimit(count: 120, perSeconds: 60),
+                    webhookBodyBytes: Int = 4 * 1024,
+                    paymentSweepIntervalSeconds: Double = 20,
+                    paymentCoalesceSeconds: Double = 10) {
             self.sessionCreation = sessionCreation
             self.loginCallback = loginCallback
             self.formBodyBytes = formBodyBytes
             self.sessionIdleSeconds = sessionIdleSeconds
             self.housekeepingIntervalSeconds = housekeepingIntervalSeconds
             self.sessionCacheSeconds = sessionCacheSeconds
+            self.webhook = webhook
+            self.webhookBodyBytes = webhookBodyBytes
+            self.paymentSweepIntervalSeconds = paymentSweepIntervalSeconds
+            self.paymentCoalesceSeconds = paymentCoalesceSeconds
         }
     }
 

@@ -8,6 +8,8 @@ struct Views: Sendable {
     /// Template names.
     enum Name: String, CaseIterable {
         case layout, demoHome, serveHome, cart, message, signIn, cartMini, accountNavItem
+        case order, orderList, retry
+        case sandboxPay
 
         var source: String {
             switch self {
@@ -19,6 +21,10 @@ struct Views: Sendable {
             case .signIn: SignInTemplate.source
             case .cartMini: FragmentTemplates.cartMini
             case .accountNavItem: FragmentTemplates.accountNavItem
+            case .order: OrderTemplate.source
+            case .orderList: OrderListTemplate.source
+            case .retry: RetryTemplate.source
+            case .sandboxPay: SandboxPayTemplate.source
             }
         }
     }
@@ -36,9 +42,10 @@ struct Views: Sendable {
     }
 
     /// A full page: `name` rendered into the layout.
-    func page(_ name: Name, title: String, model: Any, nav: NavModel, status: HTTPResponse.Status = .ok) -> Response {
+    func page(_ name: Name, title: String, model: Any, nav: NavModel, status: HTTPResponse.Status = .ok,
+              refreshSeconds: Int? = nil) -> Response {
         let body = render(name, model)
-        let html = render(.layout, LayoutModel(title: title, nav: nav, body: body))
+        let html = render(.layout, LayoutModel(title: title, nav: nav, body: body, refreshSeconds: refreshSeconds))
         return Self.html(html, status: status)
     }
 
@@ -55,4 +62,6 @@ struct LayoutModel {
     let title: String
     let nav: NavModel
     let body: String
+    /// When set, the browser reloads the page after this many seconds (orders awaiting payment).
+    var refreshSeconds: Int? = nil
 }

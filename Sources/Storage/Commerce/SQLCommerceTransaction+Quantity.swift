@@ -14,14 +14,14 @@ extension SQLCommerceTransaction {
         if quantity == 0 {
             changed = try await sql.raw("""
                 DELETE FROM cart_lines
-                WHERE id = \(bind: line) AND kind <> 'entry'
+                WHERE id = \(bind: line) AND kind <> 'entry' AND order_id IS NULL
                   AND cart_id = (SELECT id FROM carts WHERE owner_key = \(bind: key)\(unsafeRaw: dialect.forUpdate))
                 RETURNING cart_id, \(unsafeRaw: Self.lineColumns)
                 """).first()
         } else {
             changed = try await sql.raw("""
                 UPDATE cart_lines SET quantity = \(bind: Int64(quantity))
-                WHERE id = \(bind: line) AND kind <> 'entry'
+                WHERE id = \(bind: line) AND kind <> 'entry' AND order_id IS NULL
                   AND cart_id = (SELECT id FROM carts WHERE owner_key = \(bind: key)\(unsafeRaw: dialect.forUpdate))
                 RETURNING cart_id, \(unsafeRaw: Self.lineColumns)
                 """).first()
@@ -32,12 +32,16 @@ extension SQLCommerceTransaction {
         return quantity == 0 ? .removed : .updated(try Self.line(from: changed))
     }
 
-    /// Why nothing changed (the refusal path only): an entry line of this owner, or no such line.
+    /// Why nothing changed (the refusal path only): an entry line of this owner, a line locked
+    /// to an open order, or no such line.
     private func refusal(line: String, ownerKey: String) async throws -> LineQuantityChange {
         let row = try await sql.raw("""
-            SELECT kind FROM cart_lines
+            SELECT kind, order_id FROM cart_lines
             WHERE id = \(bind: line) AND cart_id = (SELECT id FROM carts WHERE owner_key = \(bind: ownerKey))
             """).first()
-        return try row?.string("kind") == "entry" ? .notSettable : .notFound
+        guard let row else { return .notFound }
+        if try row.string("kind") == "entry" { return .notSettable }
+        if let order = try row.optionalString("order_id").flatMap(UUID.init(uuidString:)) { return .locked(orderID: order) }
+        return .notFound
     }
 }

@@ -8,6 +8,7 @@ enum LayoutTemplate {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}} · Cart</title>
+    {{#refreshSeconds}}<meta http-equiv="refresh" content="{{refreshSeconds}}">{{/refreshSeconds}}
     <style>
     body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:0 1rem;line-height:1.5}
     header nav{display:flex;gap:1rem;align-items:center;padding:.75rem 0;border-bottom:1px solid #ccc}
@@ -23,6 +24,7 @@ enum LayoutTemplate {
     <nav aria-label="Main">
     <a href="/">Shop</a>
     <a href="/cart">{{nav.cartLabel}}</a>
+    <a href="/orders">Orders</a>
     {{#nav.signedIn}}<span>Signed in as {{nav.userLabel}}</span>
     <form class="inline" method="post" action="/auth/logout"><input type="hidden" name="csrf" value="{{nav.csrf}}"><button type="submit">Sign out</button></form>{{/nav.signedIn}}
     {{^nav.signedIn}}{{#nav.signInEnabled}}<a href="/auth/login?return_to={{nav.returnTo}}">Sign in</a>{{/nav.signInEnabled}}{{/nav.signedIn}}

@@ -1,0 +1,57 @@
+import ActorIdentity
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The bench's senders: one Hummingbird server on 127.0.0.1 serving the actor documents (and
+/// keys) of N peers at `/actors/{n}`, so the inbox can fetch and cache their keys.
+enum InboxBenchPeers {
+    /// A running peer server.
+    struct Running: Sendable {
+        let port: Int
+        let keys: [SigningKey]
+
+        /// Peer `index`'s actor IRI.
+        func actor(_ index: Int) -> String { "http://127.0.0.1:\(port)/actors/\(index)" }
+        /// Peer `index`'s key id.
+        func keyID(_ index: Int) -> String { actor(index) + "#main-key" }
+    }
+
+    /// Runs the server for `count` peers (fresh RSA-2048 keys) while `body` runs.
+    static func with<T: Sendable>(count: Int, _ body: @escaping @Sendable (Running) async throws -> T) async throws -> T {
+        let keys = try (0..<count).map { _ in try SigningKey.generateRSA(bits: 2048) }
+        let documents = try keys.map { try $0.publicKey.pem() }
+        let router = Router()
+        router.get("actors/:n") { request, context -> Response in
+            guard let index = context.parameters.get("n", as: Int.self), documents.indices.contains(index),
+                  let host = request.head.authority else { return Response(status: .notFound) }
+            let id = "http://\(host)/actors/\(index)"
+            let json: JSONValue = ["@context": ["https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"],
+                                   "id": .string(id), "type": "Service", "inbox": .string(id + "/inbox"),
+                                   "publicKey": ["id": .string(id + "#main-key"), "owner": .string(id),
+                                                 "publicKeyPem": .string(documents[index])]]
+            return Response(status: .ok, headers: [.contentType: "application/activity+json"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: json.serializedBytes())))
+        }
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        var logger = Logger(label: "cart-actor.bench.peers")
+        logger.logLevel = .error
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { tasks in
+            tasks.addTask { try await group.run(); return nil }
+            tasks.addTask {
+                defer { Task { await group.triggerGracefulShutdown() } }
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next(), port > 0 else { throw BenchError.setup("the peer server did not start") }
+                return try await body(Running(port: port, keys: keys))
+            }
+            var result: T?
+            for try await value in tasks { if let value { result = value } }
+            guard let result else { throw BenchError.setup("the peer server stopped before the benchmark ended") }
+            return result
+        }
+    }
+}

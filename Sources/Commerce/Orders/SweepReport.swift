@@ -1,0 +1,19 @@
+/// What one `OrderService.sweep()` did, for logs and metrics.
+public struct SweepReport: Sendable, Hashable {
+    /// Orders whose attempts were re-read because they were due.
+    public var reread: Int
+    /// Orders that expired in this sweep.
+    public var expired: Int
+    /// Orders that became `paid` or `owed` in this sweep (late or lost-webhook payments).
+    public var moneyFound: Int
+    /// Orders whose reconcile failed (provider down, …); they stay due.
+    public var failures: Int
+
+    /// A report; see the properties.
+    public init(reread: Int = 0, expired: Int = 0, moneyFound: Int = 0, failures: Int = 0) {
+        self.reread = reread
+        self.expired = expired
+        self.moneyFound = moneyFound
+        self.failures = failures
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Drains the durable inbox queue off the request path: claims due activities in batches, hands
+/// each to `InboxHandler`, records the outcome, and retries storage failures with backoff. Runs
+/// as a lifecycle service; a crash loses nothing (claimed rows come back when their lease ends).
+public struct InboxWorker: Service {
+    let store: any InboxStore
+    let handler: InboxHandler
+    let wakeup: InboxWakeup
+    let settings: Settings
+    let metrics: InboxMetrics
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    /// Batch size, polling, leases and retries.
+    public struct Settings: Sendable {
+        /// Activities claimed per round.
+        public var batchSize: Int = 64
+        /// Longest sleep between rounds when nothing nudges the worker.
+        public var pollInterval: Duration = .seconds(1)
+        /// Seconds a claimed activity stays invisible to other workers.
+        public var lease: TimeInterval = 60
+        /// Attempts before an activity is given up (recorded as failed).
+        public var maxAttempts: Int = 8
+        /// Defaults.
+        public init() {}
+    }
+
+    /// A worker over `store`.
+    public init(store: any InboxStore, handler: InboxHandler, wakeup: InboxWakeup, settings: Settings = Settings(),
+                metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.handler = handler
+        self.wakeup = wakeup
+        self.settings = settings
+        self.metrics = metrics
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Runs until graceful shutdown or cancellation.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let handled = await drainOnce()
+                if handled == 0 { await wakeup.wait(timeout: settings.pollInterval) }
+            }
+        }
+    }
+
+    /// Claims and handles one batch; returns how many activities it handled (tests and the
+    /// benchmark call it directly).
+    @discardableResult
+    public func drainOnce() async -> Int {
+        let batch: [QueuedActivity]
+        do {
+            batch = try await store.claim(limit: settings.batchSize, now: now(), lease: settings.lease)
+        } catch {
+            logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
+            return 0
+        }
+        var finished: [(id: String, outcome: String)] = []
+        for queued in batch {
+            if let outcome = await handle(queued) { finished.append((queued.id, outcome)) }
+        }
+        do {
+            // One commit for the batch's outcomes: a crash before it only means the batch is
+            // handled again when its lease ends, and every command is idempotent.
+            try await store.finish(finished, now: now())
+        } catch {
+            logger.error("inbox outcomes not recorded; the batch will be handled again", metadata: ["error": "\(error)"])
+        }
+        if !batch.isEmpty, let depth = try? await store.depth() { metrics.queueDepth(depth) }
+        return batch.count
+    }
+
+    /// Drains until the queue is empty (tests).
+    public func drain() async {
+        while await drainOnce() > 0 {}
+    }
+
+    /// Handles one activity; returns its outcome to record, or nil when it was put back to retry.
+    private func handle(_ queued: QueuedActivity) async -> String? {
+        do {
+            let result = try await handler.handle(queued)
+            metrics.handled(type: queued.type, result: result.label)
+            if case .refused(let why) = result {
+                logger.notice("inbox activity refused", metadata: ["id": "\(queued.id)", "reason": "\(why)"])
+            }
+            return result.outcome
+        } catch {
+            let attempts = queued.attempts + 1
+            if attempts >= settings.maxAttempts {
+                metrics.handled(type: queued.type, result: "failed")
+                logger.error("inbox activity given up", metadata: ["id": "\(queued.id)", "error": "\(error)"])
+                return "failed: \(error)"
+            }
+            let delay = min(3600, 2 * pow(2, Double(attempts)))
+            do {
+                try await store.retry(id: queued.id, at: now().addingTimeInterval(delay), error: "\(error)")
+            } catch {
+                logger.error("inbox retry not recorded; the lease will bring it back", metadata: ["id": "\(queued.id)", "error": "\(error)"])
+            }
+            metrics.handled(type: queued.type, result: "retry")
+            logger.warning("inbox activity will be retried", metadata: ["id": "\(queued.id)", "error": "\(error)"])
+            return nil
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Payment providers: SumUp's Checkouts API (issue 3). Filled by the checkout work.

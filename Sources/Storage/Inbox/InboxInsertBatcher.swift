@@ -1,0 +1,73 @@
+import Foundation
+import Inbox
+import SQLKit
+
+/// Group commit for the inbox's request path: activities arriving while a transaction is being
+/// written wait and go into the next one together (one multi-row INSERT, one commit), so the
+/// database's commit rate does not cap how many activities per second can be accepted.
+/// A caller returns only after its activity is committed.
+actor InboxInsertBatcher {
+    /// Most rows in one INSERT (7 binds each; far under both databases' bind limits).
+    static let maxBatch = 256
+
+    private let database: Database
+    private var pending: [(activity: QueuedActivity, waiter: CheckedContinuation<Bool, any Error>)] = []
+    private var writing = false
+
+    init(database: Database) { self.database = database }
+
+    /// Stores `activity` unless its id exists; true when it is new.
+    func insert(_ activity: QueuedActivity) async throws -> Bool {
+        try await withCheckedThrowingContinuation { waiter in
+            pending.append((activity, waiter))
+            if !writing {
+                writing = true
+                Task { await self.writeAll() }
+            }
+        }
+    }
+
+    /// Writes batches until nothing waits.
+    private func writeAll() async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(Self.maxBatch))
+            pending.removeFirst(batch.count)
+            do {
+                let inserted = try await Self.write(batch.map(\.activity), to: database)
+                var claimed = Set<String>()
+                for (activity, waiter) in batch {
+                    // The same id twice in one batch: only the first caller is told it is new.
+                    waiter.resume(returning: inserted.contains(activity.id) && claimed.insert(activity.id).inserted)
+                }
+            } catch {
+                for (_, waiter) in batch { waiter.resume(throwing: error) }
+            }
+        }
+        writing = false
+    }
+
+    /// One INSERT … ON CONFLICT DO NOTHING RETURNING id for all rows, in one transaction.
+    static func write(_ activities: [QueuedActivity], to database: Database) async throws -> Set<String> {
+        try await database.write { sql in
+            var query = SQLQueryString("INSERT INTO inbox_activities (id, actor, type, body, received_ms, due_ms, attempts) VALUES ")
+            for (index, activity) in activities.enumerated() {
+                if index > 0 { query.appendLiteral(", ") }
+                query.appendInterpolation(unsafeRaw: "(")
+                query.appendInterpolation(bind: activity.id)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: activity.actor)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: activity.type)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: Data(activity.body))
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: activity.receivedAt.millis)
+                query.appendLiteral(", ")
+                query.appendInterpolation(bind: activity.receivedAt.millis)
+                query.appendLiteral(", 0)")
+            }
+            query.appendLiteral(" ON CONFLICT (id) DO NOTHING RETURNING id")
+            return Set(try await sql.raw(query).all().map { try $0.string("id") })
+        }
+    }
+}

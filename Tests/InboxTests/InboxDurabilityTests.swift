@@ -1,0 +1,43 @@
+import ActorIdentity
+import Commerce
+import Foundation
+import Inbox
+import Storage
+import Testing
+import TestSupport
+
+/// Handling runs off the request path from the durable queue: a crash after the 202, or in the
+/// middle of handling, loses nothing.
+@Suite("Inbox durability")
+struct InboxDurabilityTests {
+    @Test("activities accepted before a crash are handled by the next process", arguments: Backend.available)
+    func acceptedThenRestarted(backend: Backend) async throws {
+        try await TestPeers.run([.calendar]) { (peers: [TestPeer]) async throws in
+            let calendar = peers[0]
+            try await InboxHarness.run(backend, calendars: [calendar]) { (inbox: InboxHarness) async throws in
+                try await inbox.addSamplePage()
+                let user = "https://account.example/users/carol"
+                for _ in 0..<3 {
+                    let add = Activities.add(from: calendar, object: Activities.entry(calendar, id: calendar.newID("entries")),
+                                             target: Activities.cart(customer: user))
+                    #expect(try await calendar.post(add, to: inbox.inboxURL).status == 202)
+                }
+                #expect(try await inbox.lines(of: user).isEmpty)
+                #expect(try await inbox.store.depth() == 3)
+
+                // A worker that claims the batch and dies before handling it (no finish).
+                let claimed = try await inbox.store.claim(limit: 10, now: Date(), lease: 60)
+                #expect(claimed.count == 3)
+                // The next process: a new store and worker over the same database, after the lease.
+                let restarted = InboxWorker(store: SQLInboxStore(database: inbox.database), handler: inbox.handler,
+                                            wakeup: InboxWakeup(), logger: InboxHarness.logger,
+                                            now: { Date().addingTimeInterval(61) })
+                #expect(await restarted.drainOnce() == 3)
+                #expect(try await inbox.lines(of: user).count == 3)
+                #expect(try await inbox.store.depth() == 0)
+                // Handled again (a crash between handling and recording): nothing changes.
+                #expect(await restarted.drainOnce() == 0)
+            }
+        }
+    }
+}

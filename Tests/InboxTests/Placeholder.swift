@@ -1,1 +1,0 @@
-// InboxTests: scenario suites land here.

@@ -1,1 +1,0 @@
-// OrderTests: scenario suites land here.

@@ -1,1 +1,0 @@
-// OutboxTests: scenario suites land here.

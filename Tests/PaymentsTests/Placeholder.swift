@@ -1,1 +1,0 @@
-// PaymentsTests: scenario suites land here.
