@@ -9,22 +9,22 @@ public struct InboxMetrics: Sendable {
 
     /// One activity answered: `outcome` is the HTTP status (`202`, `403`…).
     func received(type: String, status: Int) {
-        Counter(label: "inbox_received_total", dimensions: [("type", type), ("status", String(status))]).increment()
+        Counter(label: "cart_inbox_received_total", dimensions: [("type", type), ("status", String(status))]).increment()
     }
 
     /// A signature refused, by reason (`badSignature`, `outsideWindow`…).
     func verificationFailed(_ reason: VerificationFailure.Reason) {
-        Counter(label: "inbox_verification_failures_total", dimensions: [("reason", Self.name(reason))]).increment()
+        Counter(label: "cart_inbox_verification_failures_total", dimensions: [("reason", Self.name(reason))]).increment()
     }
 
     /// One activity handled by the worker: `result` is `done`, `refused`, `ignored`, `retry` or `failed`.
     func handled(type: String, result: String) {
-        Counter(label: "inbox_handled_total", dimensions: [("type", type), ("result", result)]).increment()
+        Counter(label: "cart_inbox_handled_total", dimensions: [("type", type), ("result", result)]).increment()
     }
 
     /// The backlog.
     func queueDepth(_ depth: Int) {
-        Gauge(label: "inbox_queue_depth").record(depth)
+        Gauge(label: "cart_inbox_queue_depth").record(depth)
     }
 
     static func name(_ reason: VerificationFailure.Reason) -> String {
