@@ -169,6 +169,7 @@ let package = Package(
             name: "PaymentsTests",
             dependencies: ["Payments", "Commerce", "TestSupport", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/PaymentsTests",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,7 +20,7 @@ struct ReconcileScheduleTests {
             async let third = h.orders.reconcile(orderID: start.orderID, trigger: .returnPage)
             _ = try await (second, third)
             let waited = clock.now - began
-            #expect(waited >= .seconds(3), "the coalesced read waits for the window's end: \(waited)")
+            #expect(waited >= .seconds(2), "the coalesced read waits for the window's end: \(waited)")
             #expect(await h.fake.requestCount("GET /v0.1/checkouts/") - before == 2)
             // An operator recheck reads at once, inside the new window, instead of waiting ~6 s.
             let operatorBegan = clock.now

@@ -19,13 +19,14 @@ struct SealedCredentialSourceTests {
             let page = try Self.page("tickets", merchant: "MPAGE01")
             try await CatalogService(store: SQLCommerceStore(database: database)).addPage(page)
             let box = try SecretBox(key: SecureRandom.bytes(32))
-            let apiKey = "sup_sk_page_key_WXYZ"
+            let apiKey = TestSecrets.apiKey()
+            let lastFour = String(apiKey.suffix(4))
             let keys = SQLPageKeyStore(database: database)
             let sealed = try SealedCredentialSource.seal(apiKey: apiKey, slug: page.slug, with: box)
-            #expect(!String(decoding: sealed, as: UTF8.self).contains("sup_sk"))
-            #expect(try await keys.setKey(StoredPageKey(sealed: sealed, lastFour: "WXYZ"), slug: page.slug))
-            #expect(try await keys.setKey(StoredPageKey(sealed: sealed, lastFour: "WXYZ"), slug: "no-such-page") == false)
-            #expect(try await keys.lastFours() == ["tickets": "WXYZ"])
+            #expect(!String(decoding: sealed, as: UTF8.self).contains(apiKey))
+            #expect(try await keys.setKey(StoredPageKey(sealed: sealed, lastFour: lastFour), slug: page.slug))
+            #expect(try await keys.setKey(StoredPageKey(sealed: sealed, lastFour: lastFour), slug: "no-such-page") == false)
+            #expect(try await keys.lastFours() == ["tickets": lastFour])
 
             let fallback = PaymentCredentials(apiKey: "global", merchantCode: "MGLOBAL")
             let source = SealedCredentialSource(sealedKey: { try await keys.key(slug: $0.slug)?.sealed }, dataKey: box, fallback: fallback)
@@ -58,9 +59,10 @@ struct SealedCredentialSourceTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("key").path
-        #expect(FileManager.default.createFile(atPath: path, contents: Data("sup_sk_file_1234\n".utf8), attributes: [.posixPermissions: 0o600]))
+        let fileKey = TestSecrets.apiKey()
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("\(fileKey)\n".utf8), attributes: [.posixPermissions: 0o600]))
         let source = SealedCredentialSource(sealedKey: { _ in nil }, dataKey: nil, fallback: nil)
-        #expect(try await source.credentials(for: try Self.page("a", merchant: "M", keyFile: path))?.apiKey == "sup_sk_file_1234")
+        #expect(try await source.credentials(for: try Self.page("a", merchant: "M", keyFile: path))?.apiKey == fileKey)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect(throws: PaymentCredentialError.self) { try SumUpKeyFile.read(path) }
         #expect(throws: PaymentCredentialError.self) { try SumUpKeyFile.read(directory.appendingPathComponent("missing").path) }

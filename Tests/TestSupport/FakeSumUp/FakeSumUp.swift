@@ -24,7 +24,7 @@ public struct FakeSumUp: Sendable {
 
     /// Runs a fake while `body` runs, then stops it.
     public static func run<Result: Sendable>(
-        apiKey: String = "sup_sk_fake_0123456789abcd", merchantCode: String = "MFAKE001",
+        apiKey: String = TestSecrets.apiKey(), merchantCode: String = "MFAKE001",
         _ body: (FakeSumUp) async throws -> Result
     ) async throws -> Result {
         let validator = SchemaValidator(document: try OpenAPIDocument.shared())
