@@ -11,6 +11,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cart-actor", targets: ["CartActorCLI"]),
+        // The end-to-end suite's fake SumUp as its own process (Tests/EndToEnd/run starts it).
+        .executable(name: "fake-sumup", targets: ["FakeSumUpServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -143,6 +145,14 @@ let package = Package(
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log")],
             path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
+        // `fake-sumup --bind 127.0.0.6:PORT --api-key K --merchant M`: TestSupport's FakeSumUp as a
+        // process for the end-to-end suite; prints `READY <apiBase>`.
+        .executableTarget(
+            name: "FakeSumUpServer",
+            dependencies: ["TestSupport"],
+            path: "Tests/FakeSumUpServer",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CommerceTests", dependencies: ["Commerce"], path: "Tests/CommerceTests", swiftSettings: swiftSettings),

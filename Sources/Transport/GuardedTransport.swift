@@ -35,6 +35,10 @@ public final class GuardedTransport: HTTPTransport {
         // AsyncHTTPClient's default of 8 connections per host capped checkouts against a 100 ms
         // SumUp at ~80/s (bench checkout); deliveries have their own per-host cap above this.
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        // A refused or failed connection fails the request at once instead of being retried with
+        // backoff until the deadline: a peer whose server is down held an inbox request (its key
+        // fetch) for 60 s. Our callers retry on their own terms (delivery schedule, 503 + Retry-After).
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.checker = TargetChecker(policy: policy)
         self.pool = ClientPool(configuration: configuration)
         self.logger = logger

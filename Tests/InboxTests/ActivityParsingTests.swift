@@ -77,6 +77,18 @@ struct ActivityParsingTests {
         #expect(embedded == .orderAnswer(.order(order), accepted: true))
     }
 
+    @Test("an Accept embedding our Follow answers the Follow, though our Follow ids share /activities/ with order Creates")
+    func acceptOfOurEmbeddedFollowIsAFollowAnswer() throws {
+        let follow = "\(Self.base)/activities/\(UUID().uuidString.lowercased())"
+        let text = """
+            {"id":"https://cal.example/a/4","type":"Accept","actor":"https://cal.example/actor",
+             "object":{"id":"\(follow)","type":"Follow","actor":"\(Self.base)/actor","object":"https://cal.example/actor"}}
+            """
+        let activity = try ParsedActivity(json: try BoundedJSONParser().parse(Array(text.utf8)))
+        #expect(ActivityKind(activity, base: Self.base) == .answerToOurFollow(accepted: true))
+        #expect(try Self.command(text) == .answerToOurFollow(accepted: true))
+    }
+
     @Test("the parser refuses deep nesting, huge arrays and bad UTF-8 without crashing")
     func boundedParser() throws {
         let parser = BoundedJSONParser(maxDepth: 32, maxContainerCount: 100)

@@ -38,7 +38,9 @@ struct ServiceTests {
             for n in 0..<12 { try await outbox.addFollower(hosts[0].actor(n)) }
             try await outbox.publishAndDeliver()
             #expect(hosts[0].accepted.filter { $0.type == "Accept" }.count == 12)
-            #expect(hosts[0].maxConcurrentDeliveries == 2, "never more than the cap in flight to one host")
+            // At most the cap; exactly 2 is usual, but on a loaded machine the Accepts can be published
+            // one by one and go out singly, so reaching the cap is not asserted.
+            #expect((1...2).contains(hosts[0].maxConcurrentDeliveries), "never more than the cap in flight to one host")
         }
     }
 }

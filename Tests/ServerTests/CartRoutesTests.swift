@@ -130,12 +130,59 @@ struct CartRoutesTests {
             var browser = Browser(client)
             browser.origin = TestApp.sibling
             let back = TestApp.sibling + "/products/7"
+            // No cookie yet: the add finishes on our origin through a signed ticket.
             let response = try await browser.post("/cart/items", [("product", DemoIRIs.oatMilk), ("quantity", "2"), ("return_to", back)])
             #expect(response.status == .seeOther)
-            #expect(response.location == back)
+            let pending = try #require(response.location)
+            #expect(pending.hasPrefix("/cart/items/pending?t="))
+            #expect(response.headers[.setCookie] == nil, "no second session is started by the cross-site POST")
+            let finished = try await browser.get(pending)
+            #expect(finished.status == .seeOther)
+            #expect(finished.location == back)
+            // A sibling on the same site (its POST carries the Lax cookie) adds directly.
             let again = try await browser.post("/cart/items", [("product", DemoIRIs.oatMilk), ("quantity", "1")], csrf: false)
             #expect(again.status == .seeOther)
+            #expect(again.location == "/cart")
             #expect(try await browser.get("/cart").text.contains("value=\"3\""))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func siblingAddWithoutCookieLandsInTheVisitorsExistingCart(backend: Backend) async throws {
+        try await TestApp.run(backend) { client in
+            var browser = Browser(client)
+            try await browser.addOatMilk("1")
+            let cookies = browser.cookies
+            // The browser withholds the SameSite=Lax cookie from the sibling's cross-site POST...
+            browser.cookies = [:]
+            browser.origin = TestApp.sibling
+            let response = try await browser.post("/cart/items", [("product", DemoIRIs.oatMilk), ("quantity", "2")], csrf: false)
+            let pending = try #require(response.location)
+            // ...and sends it with the top-level GET that follows.
+            browser.cookies = cookies
+            browser.origin = TestApp.base
+            let finished = try await browser.get(pending)
+            #expect(finished.status == .seeOther)
+            #expect(finished.headers[.setCookie] == nil, "the visitor keeps their session")
+            #expect(try await browser.get("/cart").text.contains("value=\"3\""))
+        }
+    }
+
+    @Test(arguments: Backend.available)
+    func siblingAddTicketForgedOrAlteredRefused(backend: Backend) async throws {
+        try await TestApp.run(backend) { client in
+            var browser = Browser(client)
+            browser.origin = TestApp.sibling
+            let response = try await browser.post("/cart/items", [("product", DemoIRIs.oatMilk), ("quantity", "2")], csrf: false)
+            let pending = try #require(response.location)
+            let ticket = String(pending.dropFirst("/cart/items/pending?t=".count))
+            let altered = "x" + ticket.dropFirst()
+            for uri in ["/cart/items/pending", "/cart/items/pending?t=abc.def", "/cart/items/pending?t=\(altered)"] {
+                let refused = try await browser.get(uri)
+                #expect(refused.status == .badRequest, "\(uri)")
+                #expect(refused.text.contains("press the button again"))
+            }
+            #expect(try await browser.get("/cart").text.contains("Your cart is empty"))
         }
     }
 

@@ -32,7 +32,7 @@ enum BodyDigest {
     static func check(_ header: String, body: [UInt8]) -> Check {
         var matched = false
         for entry in header.split(separator: ",") {
-            let trimmed = entry.trimmingCharacters(in: .whitespaces)
+            let trimmed = ReceivedRequest.trimmed(String(entry))
             guard let equals = trimmed.firstIndex(of: "=") else { return .unsupported }
             let name = trimmed[..<equals].lowercased()
             var value = Substring(trimmed[trimmed.index(after: equals)...])

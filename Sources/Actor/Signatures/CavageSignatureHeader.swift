@@ -45,7 +45,7 @@ struct CavageSignatureHeader {
             rest = rest.drop { $0 == " " || $0 == "," }
             if rest.isEmpty { return result }
             guard let equals = rest.firstIndex(of: "=") else { return nil }
-            let name = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let name = ReceivedRequest.trimmed(String(rest[..<equals])).lowercased()
             rest = rest[rest.index(after: equals)...]
             let value: String
             if rest.first == "\"" {
@@ -54,7 +54,7 @@ struct CavageSignatureHeader {
                 rest = after
             } else {
                 let end = rest.firstIndex(of: ",") ?? rest.endIndex
-                value = rest[..<end].trimmingCharacters(in: .whitespaces)
+                value = ReceivedRequest.trimmed(String(rest[..<end]))
                 rest = rest[end...]
             }
             guard !name.isEmpty, result.updateValue(value, forKey: name) == nil else { return nil }

@@ -22,10 +22,29 @@ public struct ReceivedRequest: Sendable {
     /// All lines of header `name` (case-insensitive), each trimmed, joined with ", "; nil if absent.
     public func header(_ name: String) -> String? {
         var values: [String] = []
-        for (key, value) in headers where key.caseInsensitiveCompare(name) == .orderedSame {
-            values.append(value.trimmingCharacters(in: .whitespaces))
+        for (key, value) in headers where Self.sameName(key, name) {
+            values.append(Self.trimmed(value))
         }
         return values.isEmpty ? nil : values.joined(separator: ", ")
+    }
+
+    /// Case-insensitive name comparison; header names are ASCII tokens, compared byte by byte
+    /// (Foundation's comparison is only needed, and kept, for anything else). The verifier
+    /// looks headers up a dozen times per request, so this is on the inbox's hot path.
+    static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.allSatisfy({ $0 < 0x80 }), rhs.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return lhs.caseInsensitiveCompare(rhs) == .orderedSame
+        }
+        func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        return lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
+    }
+
+    /// `value` without leading and trailing `.whitespaces`; values that start and end with an
+    /// ASCII byte other than space and tab (nearly all) are returned as they are.
+    static func trimmed(_ value: String) -> String {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return value }
+        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        return plain(first) && plain(last) ? value : value.trimmingCharacters(in: .whitespaces)
     }
 
     /// The path without the query.

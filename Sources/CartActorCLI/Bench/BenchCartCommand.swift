@@ -17,23 +17,10 @@ struct BenchCartCommand: AsyncParsableCommand {
             #if DEBUG
             print("note: debug build; run `swift run -c release cart-actor bench cart` for figures worth recording")
             #endif
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cart-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let port = try await InProcessServer.freePort()
-            let base = "http://127.0.0.1:\(port)"
-            let sibling = "http://bench-sibling.invalid"
-            var config = AppConfiguration(mode: .demo)
-            config.baseURL = base
-            config.bindHost = "127.0.0.1"
-            config.bindPort = port
-            config.databaseURL = database ?? "sqlite:\(folder.appendingPathComponent("bench.sqlite").path)"
-            config.secret = String(repeating: "b", count: 48)
-            config.siblingOrigins = [sibling]
-            config.limits.sessionCreation = .init(count: 1_000_000, perSeconds: 1)
-            let product = "\(base)/demo/products/oat-milk"
-            let load = CartLoad(target: .init(host: "127.0.0.1", port: port, baseOrigin: base,
-                                              siblingOrigin: sibling, productIRI: product))
+            let shop = try await BenchShop(name: "cart", database: database)
+            defer { shop.cleanUp() }
+            let config = shop.config
+            let load = CartLoad(target: shop.target(productPath: "/demo/products/oat-milk"))
             let bench = CartBenchmark(load: load, connections: connections, seconds: seconds, fixedRate: rate)
             print("bench cart: \(config.databaseURL ?? ""), \(connections) connections, \(seconds) s per phase, \(ProcessInfo.processInfo.activeProcessorCount) cores")
             try await InProcessServer.with(config) {

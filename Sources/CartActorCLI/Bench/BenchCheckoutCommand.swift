@@ -28,27 +28,17 @@ struct BenchCheckoutCommand: AsyncParsableCommand {
                 handler.logLevel = .warning
                 return handler
             }
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("checkout-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let (port, sumupPort) = (try await InProcessServer.freePort(), try await InProcessServer.freePort())
-            let base = "http://127.0.0.1:\(port)"
-            let sibling = "http://bench-sibling.invalid"
-            var config = AppConfiguration(mode: .demo)
-            config.baseURL = base
-            config.bindHost = "127.0.0.1"
-            config.bindPort = port
-            config.databaseURL = database ?? "sqlite:\(folder.appendingPathComponent("bench.sqlite").path)"
-            config.secret = String(repeating: "c", count: 48)
-            config.siblingOrigins = [sibling]
-            config.limits.sessionCreation = .init(count: 1_000_000, perSeconds: 1)
+            let shop = try await BenchShop(name: "checkout", database: database)
+            defer { shop.cleanUp() }
+            var config = shop.config
+            let port = shop.port
+            let sumupPort = try await InProcessServer.freePort()
             // Demo with a SumUp key pays through SumUpProvider (not the sandbox), here at the stand-in.
             config.sumupAPIKey = "bench-key"
             config.sumupMerchantCode = "BENCH"
             config.sumupAPIBase = "http://127.0.0.1:\(sumupPort)"
             config.allowPrivateNetworks = true
-            let load = CartLoad(target: .init(host: "127.0.0.1", port: port, baseOrigin: base, siblingOrigin: sibling,
-                                              productIRI: "\(base)/demo/products/honey"))
+            let load = CartLoad(target: shop.target(productPath: "/demo/products/honey"))
             let bench = CheckoutBenchmark(load: load, pageSlug: "market-day", connections: connections,
                                           seconds: seconds, fixedRate: rate)
             let delay = Double(sumupDelay)

@@ -35,7 +35,7 @@ struct BenchFanoutCommand: AsyncParsableCommand {
             let url = database ?? "sqlite:\(folder.appendingPathComponent("fanout.sqlite").path)"
             let logger = Self.quietLogger
             let (inboxes, concurrency, perHost) = (self.inboxes, self.concurrency, self.perHost)
-            print("bench fanout: \(inboxes) inboxes, \(url.hasPrefix("postgres") ? "PostgreSQL" : "SQLite"), concurrency \(concurrency) (\(perHost) per host), \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print("bench fanout: \(inboxes) inboxes, \(url.hasPrefix("postgres") ? "PostgreSQL" : "SQLite"), concurrency \(concurrency) (\(perHost) per host), \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(FanoutCPU.loadAverage() ?? "?")")
             let result = try await FanoutSink.with { sink in
                 let capacity = try await FanoutSinkCapacity.measure(sink, concurrency: concurrency, seconds: 3, logger: logger)
                 print(String(format: "sink alone: %.0f unsigned POST/s answered 202 (%d concurrent; the ceiling for the figures below)",
@@ -48,6 +48,9 @@ struct BenchFanoutCommand: AsyncParsableCommand {
             print(String(format: "publish (1 activity, %d delivery rows in one transaction): %.2f s", inboxes, result.publishSeconds))
             print(String(format: "fan-out: %d deliveries in %.2f s = %.0f deliveries/s (%d delivered in all, of %d)",
                          result.deliveries, result.seconds, result.perSecond, result.delivered, 2 * inboxes))
+            print("load average after the fan-out: \(FanoutCPU.loadAverage() ?? "?")")
+            print(String(format: "fan-out CPU: %.2f s user+sys for the whole process (sink included) = %.2f ms per delivery",
+                         result.cpuSeconds, result.cpuMillisPerDelivery))
             let openssl = try OpenSSLSpeed.rsa2048(seconds: opensslSeconds)
             print(String(format: "openssl speed rsa2048 (one process): %.0f sign/s; fan-out is %.1f%% of it (target >= 80%%)",
                          openssl.signsPerSecond, result.perSecond / openssl.signsPerSecond * 100))

@@ -17,7 +17,11 @@ struct FanoutRun {
         var deliveries: Int
         var seconds: Double
         var delivered: Int
+        /// CPU seconds (user + system) the whole process used during the fan-out, sink included.
+        var cpuSeconds: Double
         var perSecond: Double { seconds > 0 ? Double(deliveries) / seconds : 0 }
+        /// CPU milliseconds per delivery (signing, HTTP on both ends, ledger).
+        var cpuMillisPerDelivery: Double { deliveries > 0 ? cpuSeconds * 1000 / Double(deliveries) : 0 }
     }
 
     let sink: FanoutSink.Running
@@ -59,7 +63,8 @@ struct FanoutRun {
             try await store.storeEndpoints(ActorEndpoints(inbox: sink.inbox(index), sharedInbox: nil), of: actor.value, fetchedAt: now)
         }
         let key = try SigningKey.generateRSA()
-        let sender = SignedSender(transport: transport, memory: SQLSignatureSchemeMemory(database: database),
+        // The scheme memory as `serve` has it (cached), so no database read precedes each send.
+        let sender = SignedSender(transport: transport, memory: CachedSchemeMemory(SQLSignatureSchemeMemory(database: database)),
                                   keyID: { urls.key(id: "bench") }, key: { key }, logger: logger)
         let wakeup = OutboxWakeup()
         let publisher = Publisher(store: store, renderer: ActivityRenderer(urls: urls, actorObject: { [:] }),
@@ -79,11 +84,13 @@ struct FanoutRun {
         try await publisher.publishPending()
         let publishSeconds = Self.seconds(ContinuousClock.now - publishStart)
         let sendStart = ContinuousClock.now
+        let cpuStart = FanoutCPU.seconds()
         let sent = try await worker.drain()
         let seconds = Self.seconds(ContinuousClock.now - sendStart)
+        let cpuSeconds = FanoutCPU.seconds() - cpuStart
         let delivered = try await store.deliveryCounts()[.delivered] ?? 0
         return Result(warmUpPerSecond: warmSeconds > 0 ? Double(warmed) / warmSeconds : 0, publishSeconds: publishSeconds,
-                      deliveries: sent, seconds: seconds, delivered: delivered)
+                      deliveries: sent, seconds: seconds, delivered: delivered, cpuSeconds: cpuSeconds)
     }
 
     /// An `order.created` event for a one-line order.

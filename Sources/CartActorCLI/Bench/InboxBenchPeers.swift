@@ -5,7 +5,8 @@ import Logging
 import ServiceLifecycle
 
 /// The bench's senders: one Hummingbird server on 127.0.0.1 serving the actor documents (and
-/// keys) of N peers at `/actors/{n}`, so the inbox can fetch and cache their keys.
+/// keys) of N peers at `/actors/{n}`, so the inbox can fetch and cache their keys, and their
+/// inboxes at `/actors/{n}/inbox` (202), where the outbox delivers our Accepts.
 enum InboxBenchPeers {
     /// A running peer server.
     struct Running: Sendable {
@@ -34,6 +35,8 @@ enum InboxBenchPeers {
             return Response(status: .ok, headers: [.contentType: "application/activity+json"],
                             body: .init(byteBuffer: ByteBuffer(bytes: json.serializedBytes())))
         }
+        // The Accepts the outbox sends back to the peers: answered like a real inbox, unverified.
+        router.post("actors/:n/inbox") { _, _ in Response(status: .accepted) }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "cart-actor.bench.peers")
         logger.logLevel = .error

@@ -22,6 +22,8 @@ struct InboxBenchmark: Sendable {
         var handledDuringSend = 0
         var handled = 0
         var handleSeconds = 0.0
+        /// CPU the whole process used while sending (server, worker, outbox and load generator).
+        var sendCPUSeconds = 0.0
     }
 
     /// Signs every Follow before the clock starts (signing is the sender's cost, not ours).
@@ -45,10 +47,44 @@ struct InboxBenchmark: Sendable {
         let requests = try presign(actor: actor)
         let database = try await Database.open(try DatabaseURL(parsing: databaseURL), logger: Logger(label: "cart-actor.bench.inbox"))
         defer { Task { await database.close() } }
-        let next = IndexCounter()
-        let (host, port, path) = (inboxURL.host ?? "127.0.0.1", inboxURL.port ?? 80, inboxURL.path)
         let start = ContinuousClock.now
-        let statuses = try await withThrowingTaskGroup(of: [Int: Int].self) { group in
+        let startCPU = ProcessCPU.seconds()
+        let statuses = try await send(requests, to: inboxURL)
+        var result = Result()
+        result.sendSeconds = seconds(since: start)
+        result.sendCPUSeconds = ProcessCPU.seconds() - startCPU
+        result.accepted = statuses[202] ?? 0
+        result.other = statuses.filter { $0.key != 202 }
+        let (queued, finished) = try await progress(database)
+        result.backlogAtEnd = queued
+        result.handledDuringSend = finished
+        let deadline = ContinuousClock.now + .seconds(120)
+        var (remaining, done) = (queued, finished)
+        while remaining > 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+            (remaining, done) = try await progress(database)
+        }
+        result.handled = done
+        result.handleSeconds = seconds(since: start)
+        return result
+    }
+
+    /// The same signed requests posted to `url` at `concurrency` (the peers' sink answers 202 at
+    /// once: what the load generator and the HTTP server cost without the inbox); returns the
+    /// statuses, seconds and CPU seconds.
+    func sendOnly(to url: URL, actor: String) async throws -> (statuses: [Int: Int], seconds: Double, cpu: Double) {
+        let requests = try presign(actor: actor)
+        let start = ContinuousClock.now
+        let startCPU = ProcessCPU.seconds()
+        let statuses = try await send(requests, to: url)
+        return (statuses, seconds(since: start), ProcessCPU.seconds() - startCPU)
+    }
+
+    /// Posts every request at `concurrency`, one keep-alive connection per sending task.
+    private func send(_ requests: [OutboundRequest], to url: URL) async throws -> [Int: Int] {
+        let next = IndexCounter()
+        let (host, port, path) = (url.host ?? "127.0.0.1", url.port ?? 80, url.path)
+        return try await withThrowingTaskGroup(of: [Int: Int].self) { group in
             for _ in 0..<concurrency {
                 group.addTask {
                     try await InboxBenchConnection.with(host: host, port: port) { connection in
@@ -64,22 +100,6 @@ struct InboxBenchmark: Sendable {
             }
             return try await group.reduce(into: [Int: Int]()) { total, part in total.merge(part, uniquingKeysWith: +) }
         }
-        var result = Result()
-        result.sendSeconds = seconds(since: start)
-        result.accepted = statuses[202] ?? 0
-        result.other = statuses.filter { $0.key != 202 }
-        let (queued, finished) = try await progress(database)
-        result.backlogAtEnd = queued
-        result.handledDuringSend = finished
-        let deadline = ContinuousClock.now + .seconds(120)
-        var (remaining, done) = (queued, finished)
-        while remaining > 0, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            (remaining, done) = try await progress(database)
-        }
-        result.handled = done
-        result.handleSeconds = seconds(since: start)
-        return result
     }
 
     /// Queued and finished rows.

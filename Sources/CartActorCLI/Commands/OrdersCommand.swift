@@ -1,13 +1,14 @@
 import ArgumentParser
 import Commerce
 import Foundation
+import Outbox
 
-/// `orders list|show|recheck`: the operators' view of orders and money (refunds: issue 8).
+/// `orders list|show|recheck|refund`: the operators' view of orders and money.
 struct OrdersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orders",
         abstract: "Orders and their payments, as operators see them.",
-        subcommands: [List.self, Show.self, Recheck.self]
+        subcommands: [List.self, Show.self, Recheck.self, RefundOrder.self]
     )
 
     struct List: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct OrdersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await OneLineErrors.run {
-                try await OrdersCommandContext.with(options) { orders, catalog, _ in
+                try await OrdersCommandContext.with(options) { orders, catalog, _, _ in
                     var pageIRI: IRI?
                     if let page {
                         guard let found = try await catalog.page(slug: page) else {
@@ -43,18 +44,21 @@ struct OrdersCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one order with its payment attempts.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one order: items, payment attempts with SumUp's status, refunds, deliveries per recipient.")
         @Argument(help: "The order's id (a UUID)") var id: String
         @OptionGroup var options: ServiceOptions
 
         func run() async throws {
             let orderID = try OrderText.parseID(id)
             try await OneLineErrors.run {
-                try await OrdersCommandContext.with(options) { orders, _, baseURL in
+                try await OrdersCommandContext.with(options) { orders, _, baseURL, ledger in
                     guard let details = try await orders.order(id: orderID, access: .operator) else {
                         throw ValidationError("no order \(id)")
                     }
+                    let deliveries = try await ledger.deliveries(DeliveryFilter(orderID: orderID, limit: 1000))
                     print(OrderText.detail(details, baseURL: baseURL))
+                    print(OrderText.deliveries(deliveries))
                 }
             }
         }
@@ -70,7 +74,7 @@ struct OrdersCommand: AsyncParsableCommand {
         func run() async throws {
             let orderID = try OrderText.parseID(id)
             try await OneLineErrors.run {
-                try await OrdersCommandContext.with(options) { orders, _, _ in
+                try await OrdersCommandContext.with(options) { orders, _, _, _ in
                     guard try await orders.order(id: orderID, access: .operator) != nil else {
                         throw ValidationError("no order \(id)")
                     }

@@ -44,12 +44,9 @@ struct PeersCommand: AsyncParsableCommand {
         @OptionGroup var ledger: LedgerOption
 
         func run() async throws {
-            let actor = try PeerArgument.iri(iri)
-            try await OneLineErrors.run {
-                guard try await ledger.withStore({ try await $0.approve(actor: actor, now: Date()) }) else {
-                    throw LedgerCommandError("no pending follow request from \(actor); see `cart-actor peers list`")
-                }
-                print("accepted \(actor): it receives order activities from now on")
+            try await PeerArgument.decide(iri, ledger, missing: "no pending follow request from", done: "accepted",
+                                          then: ": it receives order activities from now on") { store, actor in
+                try await store.approve(actor: actor, now: Date())
             }
         }
     }
@@ -60,12 +57,8 @@ struct PeersCommand: AsyncParsableCommand {
         @OptionGroup var ledger: LedgerOption
 
         func run() async throws {
-            let actor = try PeerArgument.iri(iri)
-            try await OneLineErrors.run {
-                guard try await ledger.withStore({ try await $0.reject(actor: actor, now: Date()) }) else {
-                    throw LedgerCommandError("\(actor) neither follows nor asked to; see `cart-actor peers list`")
-                }
-                print("rejected \(actor)")
+            try await PeerArgument.decide(iri, ledger, missing: "neither follows nor asked to:", done: "rejected") { store, actor in
+                try await store.reject(actor: actor, now: Date())
             }
         }
     }
@@ -114,5 +107,17 @@ enum PeerArgument {
     static func iri(_ raw: String) throws -> IRI {
         guard let iri = IRI(raw) else { throw ValidationError("'\(raw)' is not an actor IRI (https://host/path)") }
         return iri
+    }
+
+    /// Runs one follow decision on the ledger; `change` answers false when there was nothing to decide.
+    static func decide(_ raw: String, _ ledger: LedgerOption, missing: String, done: String, then: String = "",
+                       _ change: @escaping @Sendable (SQLOutboxStore, IRI) async throws -> Bool) async throws {
+        let actor = try iri(raw)
+        try await OneLineErrors.run {
+            guard try await ledger.withStore({ try await change($0, actor) }) else {
+                throw LedgerCommandError("\(missing) \(actor); see `cart-actor peers list`")
+            }
+            print("\(done) \(actor)\(then)")
+        }
     }
 }

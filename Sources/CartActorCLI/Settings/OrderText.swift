@@ -46,6 +46,9 @@ enum OrderText {
             if let mismatch = attempt.mismatch { text += " mismatch: \(mismatch)" }
             lines.append(text)
         }
+        lines.append("  refunds:")
+        if details.refunds.isEmpty { lines.append("    none") }
+        for refund in details.refunds { lines.append("    " + refundLine(refund)) }
         let receipt = "/orders/\(order.id.uuidString.lowercased())?key=\(details.receiptKey)"
         lines.append(baseURL.map { "  receipt link: \($0)\(receipt)" } ?? "  receipt path (after the base URL): \(receipt)")
         return lines.joined(separator: "\n")

@@ -8,12 +8,20 @@ public struct IRI: Hashable, Sendable, Codable, Comparable, CustomStringConverti
     /// Accepts absolute `http`/`https` IRIs with a host, at most 2,048 characters, no whitespace.
     public init?(_ string: String) {
         guard string.utf8.count <= 2048,
-              !string.contains(where: { $0.isWhitespace }),
+              !Self.hasWhitespace(string),
               let components = URLComponents(string: string),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty
         else { return nil }
         self.value = string
+    }
+
+    /// Whether `string` holds any Unicode whitespace. ASCII text (nearly every IRI) is checked
+    /// byte by byte: walking `Character`s costs Unicode property lookups per character, and the
+    /// inbox builds several IRIs per activity.
+    static func hasWhitespace(_ string: String) -> Bool {
+        guard string.utf8.allSatisfy({ $0 < 0x80 }) else { return string.contains(where: { $0.isWhitespace }) }
+        return string.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
     }
 
     /// `scheme://host[:port]` of the IRI, lower-cased, for same-origin checks.

@@ -13,19 +13,25 @@ public struct Page: Hashable, Sendable, Codable {
     /// Path of a file (mode 0600) holding the page's SumUp API key; the key itself is never stored
     /// in the database by this field, only read from the file when a payment is made.
     public var sumupKeyFile: String?
+    /// Last four characters of the page's sealed SumUp key (`pages add --sumup-key-file` stores
+    /// the key sealed with `CART_DATA_KEY`); nil when none is stored. Read-only here: storage
+    /// fills it when reading a page and never writes it from this field.
+    public var sumupKeyLastFour: String?
 
-    /// Whether the page has its own SumUp credentials.
-    public var hasPaymentCredentials: Bool { sumupMerchantCode != nil && sumupKeyFile != nil }
+    /// Whether the page has its own SumUp credentials: a merchant code and a key (sealed in the
+    /// database, or in a key file).
+    public var hasPaymentCredentials: Bool { sumupMerchantCode != nil && (sumupKeyLastFour != nil || sumupKeyFile != nil) }
 
     /// A page; see the properties.
     public init(slug: String, iri: IRI, title: String, currency: Currency,
-                sumupMerchantCode: String? = nil, sumupKeyFile: String? = nil) {
+                sumupMerchantCode: String? = nil, sumupKeyFile: String? = nil, sumupKeyLastFour: String? = nil) {
         self.slug = slug
         self.iri = iri
         self.title = title
         self.currency = currency
         self.sumupMerchantCode = sumupMerchantCode
         self.sumupKeyFile = sumupKeyFile
+        self.sumupKeyLastFour = sumupKeyLastFour
     }
 
     /// Whether `slug` is usable in paths: 1-64 of `a-z0-9-`, not starting with a dash.

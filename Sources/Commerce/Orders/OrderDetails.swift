@@ -20,11 +20,13 @@ public struct OrderDetails: Sendable, Hashable {
     public var refundedTotal: Money?
     /// A provider report that did not match the order (never paid then), for operators.
     public var mismatch: String?
+    /// Every refund of the order, oldest first (filled by `OrderService.order(id:access:)`).
+    public var refunds: [RefundRecord]
 
     /// Details; see the properties.
     public init(snapshot: OrderSnapshot, pageSlug: String, receiptKey: String, attempts: [PaymentAttempt],
                 paymentURL: String?, moneyUnknown: Bool, calendarRefused: Bool, refundedTotal: Money?,
-                mismatch: String? = nil) {
+                mismatch: String? = nil, refunds: [RefundRecord] = []) {
         self.snapshot = snapshot
         self.pageSlug = pageSlug
         self.receiptKey = receiptKey
@@ -34,5 +36,6 @@ public struct OrderDetails: Sendable, Hashable {
         self.calendarRefused = calendarRefused
         self.refundedTotal = refundedTotal
         self.mismatch = mismatch
+        self.refunds = refunds
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The sweeper's pass: re-read due attempts, expire orders past their hold. Claims rows so
+/// The sweeper's pass: re-read due attempts, expire orders past their hold, settle open refunds. Claims rows so
 /// several instances on one PostgreSQL share the work (SKIP LOCKED).
 extension OrderService {
     /// How long an expiry claim keeps other instances off an order.
@@ -36,6 +36,11 @@ extension OrderService {
                 report.failures += 1
             }
         }
+        // Refunds left requested or unknown: read their transactions and settle them.
+        let refunds = try await sweepRefunds(now: now)
+        report.refundsRechecked = refunds.rechecked
+        report.refundsSettled = refunds.settled
+        report.failures += refunds.failures
         return report
     }
 }

@@ -16,6 +16,9 @@ public protocol PaymentProvider: Sendable {
     /// Refunds a transaction in full (`amount` nil) or in part
     /// (`POST /v1.0/merchants/{merchant}/payments/{transaction}/refunds`).
     func refund(transactionID: String, amount: Money?, credentials: PaymentCredentials) async throws(PaymentProviderError)
+    /// Reads a transaction with what was refunded of it (`GET /v2.1/merchants/{merchant}/transactions?id=`):
+    /// how a refund whose answer was lost is settled. `.notFound` when the provider has no such transaction.
+    func transaction(id: String, credentials: PaymentCredentials) async throws(PaymentProviderError) -> ProviderTransaction
 }
 
 /// What we ask the provider for: one attempt to pay one order.

@@ -10,7 +10,7 @@ public protocol CommerceStore: Sendable {
 }
 
 /// Reads of the shop's records (orders too) inside a transaction.
-public protocol CommerceReader: OrderReader {
+public protocol CommerceReader: OrderReader, RefundReader {
     /// The page with this slug.
     func page(slug: String) async throws -> Page?
     /// The page with this IRI.
@@ -30,7 +30,7 @@ public protocol CommerceReader: OrderReader {
 }
 
 /// Writes of the shop's records (orders too) inside a transaction.
-public protocol CommerceWriter: CommerceReader, OrderWriter {
+public protocol CommerceWriter: CommerceReader, OrderWriter, RefundWriter {
     /// Stores a new page; `CommerceStoreError.duplicate` if the slug or IRI is taken.
     func insertPage(_ page: Page) async throws
     /// Replaces the page with `page.slug`.

@@ -28,9 +28,13 @@ enum ActivityKind: Sendable, Equatable {
     }
 
     /// An Accept/Reject whose object is one of our activities, or an embedded Create of one of our orders.
+    /// Our Follows have ids under /activities/ too: an embedded object typed Follow (how Mastodon,
+    /// GoToSocial and bovine answer) is an answer to our Follow, whatever its id.
     private static func answersOrder(_ activity: ParsedActivity, base: String) -> Bool {
         guard let objectID = activity.objectID else { return false }
-        if objectID.hasPrefix(base + "/activities/") { return true }
+        let types = activity.objectTypes
+        if types.contains(AS.follow) { return false }
+        if objectID.hasPrefix(base + "/activities/") { return types.isEmpty || types.contains(AS.create) }
         guard let object = activity.object, activity.terms.types(of: object).contains(AS.create) else { return false }
         return activity.terms.id(of: activity.terms.value(object, AS.object))?.hasPrefix(base + "/orders/") ?? false
     }

@@ -32,18 +32,38 @@ public struct InboxHandler: Sendable {
 
     /// Handles `queued`; returns what came of it. Throws only failures worth retrying (storage).
     public func handle(_ queued: QueuedActivity) async throws -> HandlingResult {
-        let command: InboxCommand
-        let actor: IRI
+        switch prepare(queued) {
+        case .result(let result): return result
+        case .command(let command, let actor): return try await execute(command, actor: actor)
+        }
+    }
+
+    /// Reads the stored activity back into its command (no storage touched).
+    func prepare(_ queued: QueuedActivity) -> PreparedActivity {
         do {
             let activity = try ParsedActivity(json: try parser.parse(queued.body))
-            guard let iri = IRI(activity.actor) else { return .refused("actor is not an IRI") }
-            actor = iri
-            command = try reader.command(activity, kind: ActivityKind(activity, base: reader.base))
+            guard let iri = IRI(activity.actor) else { return .result(.refused("actor is not an IRI")) }
+            return .command(try reader.command(activity, kind: ActivityKind(activity, base: reader.base)), actor: iri)
         } catch {
-            return .refused("stored activity no longer reads: \(error)")
+            return .result(.refused("stored activity no longer reads: \(error)"))
         }
+    }
+
+    /// The Follow as the worker records it in a batch, with the outcome `handle` would return.
+    func followRecord(_ queued: QueuedActivity, actor: IRI, followID: IRI) -> FollowRecord {
+        let auto = peers.isPeer(actor.value)
+        return FollowRecord(activityID: queued.id, actor: actor, followID: followID, autoAccept: auto,
+                            outcome: Self.followResult(autoAccept: auto).outcome)
+    }
+
+    static func followResult(autoAccept: Bool) -> HandlingResult {
+        .done(autoAccept ? "follow accepted (peer)" : "follow pending approval")
+    }
+
+    /// Carries out a prepared command; shop refusals become `.refused`.
+    func execute(_ command: InboxCommand, actor: IRI) async throws -> HandlingResult {
         do {
-            return try await execute(command, actor: actor)
+            return try await run(command, actor: actor)
         } catch let error as CartError {
             return .refused(error.description)
         } catch let error as CatalogError {
@@ -51,12 +71,12 @@ public struct InboxHandler: Sendable {
         }
     }
 
-    private func execute(_ command: InboxCommand, actor: IRI) async throws -> HandlingResult {
+    private func run(_ command: InboxCommand, actor: IRI) async throws -> HandlingResult {
         switch command {
         case .follow(let followID):
             let auto = peers.isPeer(actor.value)
             try await followers.receiveFollow(actor: actor, followID: followID, autoAccept: auto, now: now())
-            return .done(auto ? "follow accepted (peer)" : "follow pending approval")
+            return Self.followResult(autoAccept: auto)
         case .undoFollow(let followID):
             return .done(try await followers.remove(actor: actor, followID: followID) ? "follower removed" : "was not following")
         case .deleteActor:

@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 
 /// Drains the durable inbox queue off the request path: claims due activities in batches, hands
-/// each to `InboxHandler`, records the outcome, and retries storage failures with backoff. Runs
+/// each to `InboxHandler` (a run of Follows is recorded in one transaction), records the outcome,
+/// and retries storage failures with backoff. Runs
 /// as a lifecycle service; a crash loses nothing (claimed rows come back when their lease ends).
 public struct InboxWorker: Service {
     let store: any InboxStore
@@ -17,7 +18,7 @@ public struct InboxWorker: Service {
     /// Batch size, polling, leases and retries.
     public struct Settings: Sendable {
         /// Activities claimed per round.
-        public var batchSize: Int = 64
+        public var batchSize: Int = 256
         /// Longest sleep between rounds when nothing nudges the worker.
         public var pollInterval: Duration = .seconds(1)
         /// Seconds a claimed activity stays invisible to other workers.
@@ -57,14 +58,25 @@ public struct InboxWorker: Service {
         let batch: [QueuedActivity]
         do {
             batch = try await store.claim(limit: settings.batchSize, now: now(), lease: settings.lease)
+        } catch is CancellationError {
+            return 0  // shutting down
         } catch {
             logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
             return 0
         }
         var finished: [(id: String, outcome: String)] = []
+        var follows: [(queued: QueuedActivity, record: FollowRecord)] = []
         for queued in batch {
-            if let outcome = await handle(queued) { finished.append((queued.id, outcome)) }
+            let prepared = handler.prepare(queued)
+            if case .command(.follow(let followID), let actor) = prepared {
+                follows.append((queued, handler.followRecord(queued, actor: actor, followID: followID)))
+                continue
+            }
+            // Follows before this activity are recorded first: per-actor order is kept.
+            await recordFollows(&follows, finished: &finished)
+            if let outcome = await handle(queued, prepared) { finished.append((queued.id, outcome)) }
         }
+        await recordFollows(&follows, finished: &finished)
         do {
             // One commit for the batch's outcomes: a crash before it only means the batch is
             // handled again when its lease ends, and every command is idempotent.
@@ -82,9 +94,13 @@ public struct InboxWorker: Service {
     }
 
     /// Handles one activity; returns its outcome to record, or nil when it was put back to retry.
-    private func handle(_ queued: QueuedActivity) async -> String? {
+    func handle(_ queued: QueuedActivity, _ prepared: PreparedActivity) async -> String? {
         do {
-            let result = try await handler.handle(queued)
+            let result: HandlingResult
+            switch prepared {
+            case .result(let known): result = known
+            case .command(let command, let actor): result = try await handler.execute(command, actor: actor)
+            }
             metrics.handled(type: queued.type, result: result.label)
             if case .refused(let why) = result {
                 logger.notice("inbox activity refused", metadata: ["id": "\(queued.id)", "reason": "\(why)"])

@@ -11,6 +11,10 @@ public protocol InboxStore: Sendable {
     func claim(limit: Int, now: Date, lease: TimeInterval) async throws -> [QueuedActivity]
     /// Marks activities handled for good, with what came of each (one transaction).
     func finish(_ outcomes: [(id: String, outcome: String)], now: Date) async throws
+    /// Records a run of Follows exactly as `FollowerRegistry.receiveFollow` would, in order, and
+    /// marks each activity finished with its outcome, all in ONE transaction (the follower
+    /// registry lives in the same database): a flood of Follows costs one commit per batch.
+    func recordFollows(_ follows: [FollowRecord], now: Date) async throws
     /// Puts an activity back in the queue until `at` after a failure worth retrying.
     func retry(id: String, at: Date, error: String) async throws
     /// Activities still queued (the backlog).

@@ -61,14 +61,22 @@ public protocol DeliveryStore: Sendable {
     /// earlier activities of the same order are delivered to that inbox, in flight until
     /// `leaseUntil`. PostgreSQL: `FOR UPDATE SKIP LOCKED`, so instances never claim the same row.
     func claimDue(limit: Int, now: Date, leaseUntil: Date) async throws -> [ClaimedDelivery]
-    /// Records the attempt: delivered, retry, dead (later activities of the order for that inbox
-    /// die too) or gone (the followers at that inbox are removed); updates the host's failing
-    /// days and availability. Ignored when the claim is no longer current.
-    func finish(_ delivery: ClaimedDelivery, report: DeliveryReport) async throws
+    /// Records attempts, all in one transaction: each delivered, retry, dead (later activities of
+    /// the order for that inbox die too) or gone (the followers at that inbox are removed); updates
+    /// the hosts' failing days and availability. An attempt whose claim is no longer current (the
+    /// lease ran out and another worker took the delivery) is ignored.
+    func finish(_ attempts: [FinishedAttempt]) async throws
     /// Puts a claimed delivery back without spending an attempt (host breaker open).
     func hold(_ delivery: ClaimedDelivery, until: Date, reason: String) async throws
     /// Holds every pending delivery to `host` due before `until` (the breaker opened).
     func holdHost(_ host: String, until: Date, reason: String) async throws
     /// Makes the held deliveries of `host` due at `now` (the breaker closed).
     func releaseHeld(host: String, now: Date) async throws
+}
+
+extension DeliveryStore {
+    /// Records one attempt (see `finish(_:)`).
+    public func finish(_ delivery: ClaimedDelivery, report: DeliveryReport) async throws {
+        try await finish([FinishedAttempt(delivery: delivery, report: report)])
+    }
 }

@@ -18,6 +18,7 @@ public final class DeliveryWorker: Service {
     let logger: Logger
     let slots: HostSlots
     let breakers: BreakerBoard
+    let outcomes: OutcomeBatcher
     let metrics = DeliveryMetrics()
 
     /// A worker over `store`, sending through `sender` (a `SignedSender` over the guarded transport).
@@ -33,6 +34,7 @@ public final class DeliveryWorker: Service {
         self.logger = logger
         self.slots = HostSlots(limit: settings.perHostLimit)
         self.breakers = BreakerBoard(template: CircuitBreaker(threshold: settings.breakerThreshold, coolDown: settings.breakerCoolDown))
+        self.outcomes = OutcomeBatcher(store: store)
     }
 
     /// Runs until graceful shutdown (finishing the batch in hand).
@@ -70,23 +72,48 @@ public final class DeliveryWorker: Service {
         return total
     }
 
-    /// Claims one batch of due deliveries and sends them; returns the batch size.
+    /// Claims due deliveries and sends them with `concurrency` in flight, claiming more before
+    /// the queue runs dry (no gap while the last requests of a batch finish), until a claim comes
+    /// back short; returns how many were claimed.
     public func processDue() async throws -> Int {
-        let now = clock.now()
-        let claimed = try await store.claimDue(limit: settings.concurrency * 4, now: now,
-                                               leaseUntil: now.addingTimeInterval(settings.lease))
-        guard !claimed.isEmpty else { return 0 }
+        let batch = settings.concurrency * 2
+        let first = try await claim(limit: batch)
+        guard !first.isEmpty else { return 0 }
+        var claimed = first.count
+        var queue = first[...]
+        var more = first.count == batch
         await withTaskGroup(of: Void.self) { group in
-            var pending = claimed.makeIterator()
-            for _ in 0..<settings.concurrency {
-                guard let next = pending.next() else { break }
-                group.addTask { await self.deliver(next) }
-            }
-            while await group.next() != nil {
-                if let next = pending.next() { group.addTask { await self.deliver(next) } }
+            var running = 0
+            while true {
+                while running < settings.concurrency, let next = queue.popFirst() {
+                    group.addTask { await self.deliver(next) }
+                    running += 1
+                }
+                // A shutdown finishes what is claimed but claims nothing more.
+                if more && queue.count < settings.concurrency && !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    do {
+                        let next = try await claim(limit: batch)
+                        more = next.count == batch
+                        claimed += next.count
+                        queue.append(contentsOf: next)
+                    } catch {
+                        logger.error("delivery worker could not claim more work", metadata: ["error": "\(error)"])
+                        more = false
+                    }
+                    continue
+                }
+                guard running > 0 else { break }
+                await group.next()
+                running -= 1
             }
         }
-        return claimed.count
+        return claimed
+    }
+
+    /// Claims up to `limit` due deliveries, leased for `settings.lease`.
+    private func claim(limit: Int) async throws -> [ClaimedDelivery] {
+        let now = clock.now()
+        return try await store.claimDue(limit: limit, now: now, leaseUntil: now.addingTimeInterval(settings.lease))
     }
 
     /// One attempt of one delivery, recorded; storage errors are logged (the lease expires and
@@ -108,9 +135,9 @@ public final class DeliveryWorker: Service {
             metrics.attempted(result, seconds: (ContinuousClock.now - clockStart).seconds)
             let decision = policy.decide(result, attempts: delivery.attempts + 1, now: finished)
             let hostFailed: Bool? = result.isHostFailure ? true : (result.status != nil ? false : nil)
-            try await store.finish(delivery, report: DeliveryReport(
+            try await outcomes.record(FinishedAttempt(delivery: delivery, report: DeliveryReport(
                 decision: decision, status: result.status, error: Self.errorText(decision),
-                startedAt: started, finishedAt: finished, hostFailed: hostFailed))
+                startedAt: started, finishedAt: finished, hostFailed: hostFailed)))
             try await updateBreaker(delivery.host, failed: result.isHostFailure, now: finished)
             if decision == .delivered { await wakeup.signal() }
         } catch {

@@ -79,6 +79,17 @@ public struct SumUpProvider: PaymentProvider {
         logger.info("sumup refund accepted", metadata: ["transaction": "\(transactionID)", "amount": "\(amount.map { "\($0)" } ?? "full")"])
     }
 
+    /// `GET /v2.1/merchants/{merchant}/transactions?id=`: the transaction with its refund events
+    /// (how a refund whose answer was lost is settled).
+    public func transaction(id: String, credentials: PaymentCredentials) async throws(PaymentProviderError) -> ProviderTransaction {
+        let path = "/v2.1/merchants/\(Self.segment(credentials.merchantCode))/transactions?id=" + Self.queryValue(id)
+        let answer = try await exchange("GET", path: path, credentials: credentials)
+        guard answer.status == 200 else { throw answer.failure() }
+        let transaction = try SumUpTransactionDecoder.transaction(try answer.json())
+        guard transaction.id == id else { throw .malformed("asked for transaction \(id), got \(transaction.id)") }
+        return transaction
+    }
+
     /// A path segment with everything but unreserved characters percent-encoded.
     static func segment(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""

@@ -43,6 +43,7 @@ struct Dependencies: Sendable {
         nav.cartLabel = "Cart (\(count))"
         nav.signedIn = session.user != nil
         nav.userLabel = session.user?.value
+        nav.isAdmin = session.user.map { AdminAccess(admins: configuration.admins).admins.contains($0.value) } ?? false
         nav.csrf = secrets.csrfToken(id: session.id)
         return nav
     }

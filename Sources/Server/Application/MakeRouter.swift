@@ -33,6 +33,7 @@ func makeRouter(deps: Dependencies, demo: DemoCatalog?, database: Database,
     }
     FragmentsController(deps: deps, peers: inbox?.fragments).addRoutes(to: browser)
     AuthController(deps: deps).addRoutes(to: browser)
+    try AdminController.make(deps: deps).addRoutes(to: browser) // 404 unless a CART_ADMINS user is signed in
     if let demo { DemoCalendarController(deps: deps, demo: demo).addRoutes(to: browser) }
     return router
 }

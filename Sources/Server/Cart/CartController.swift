@@ -10,6 +10,7 @@ struct CartController: Sendable {
         router.get("cart", use: cart)
         router.get("pages/:slug/cart", use: pageCart)
         router.post("cart/items", use: addItem)
+        router.get("cart/items/pending", use: addPending)
         router.post("cart/items/:line", use: setQuantity)
         router.post("cart/items/:line/delete", use: removeLine)
         router.post("pages/:slug/checkout", use: checkout)
@@ -36,12 +37,31 @@ struct CartController: Sendable {
     /// `POST /cart/items`: add `product` × `quantity`; sibling origins need no token.
     @Sendable func addItem(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await request.formFields(limit: deps.formLimit)
-        try deps.csrf.check(request, form: form, session: context.session, allowSibling: true)
+        let verdict = try deps.csrf.check(request, form: form, session: context.session, allowSibling: true)
         guard let text = form["product"], let product = IRI(text) else {
             throw PageError.badRequest("No product was chosen. Go back to the shop and choose one.")
         }
         let quantity = try QuantityField.parse(form["quantity"], range: CartLimits.quantity)
         let target = try form["return_to"].map { try ReturnTarget.checked($0, siblings: deps.siblings) } ?? "/cart"
+        if verdict == .sibling, context.session == nil {
+            // The browser withheld our Lax cookie from the cross-site POST: finish on our origin.
+            let ticket = SiblingAddTicket(product: product, quantity: quantity, returnTo: target, now: Date())
+            return Dependencies.seeOther(ReturnTarget.adding("t", ticket.encoded(deps.secrets), to: "/cart/items/pending"))
+        }
+        return try await add(product, quantity: quantity, returnTo: target, context: context)
+    }
+
+    /// `GET /cart/items/pending?t=TICKET`: the second half of a sibling's add-to-cart (see
+    /// `SiblingAddTicket`); a top-level navigation, so the visitor's own cookie comes with it.
+    @Sendable func addPending(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let text = request.queryFields["t"],
+              let ticket = SiblingAddTicket.decoded(text, secrets: deps.secrets, now: Date()) else {
+            throw PageError.badRequest("This add-to-cart link has expired. Go back to the shop's page and press the button again.")
+        }
+        return try await add(ticket.product, quantity: ticket.quantity, returnTo: ticket.returnTo, context: context)
+    }
+
+    private func add(_ product: IRI, quantity: Int, returnTo target: String, context: AppRequestContext) async throws -> Response {
         let (session, cookie) = try await deps.sessions.ensure(context)
         let handle = session.user == nil ? deps.sessions.handle(of: session) : nil
         try await deps.carts.addProduct(product, quantity: quantity, owner: session.owner, handle: handle)

@@ -10,6 +10,11 @@ struct OrderPageModel {
         let total: String
     }
 
+    /// One refund as the buyer sees it (failed refunds moved no money and are not shown).
+    struct Refund {
+        let text: String
+    }
+
     /// Seconds between reloads while payment is awaited.
     static let refreshSeconds = 5
 
@@ -29,6 +34,8 @@ struct OrderPageModel {
     let items: [Item]
     let total: String
     let refunded: String?
+    let refunds: [Refund]
+    let hasRefunds: Bool
     let createdAt: String
     let paymentReference: String?
     /// The receipt link, shown to the owner once paid.
@@ -57,10 +64,24 @@ struct OrderPageModel {
         }
         total = snapshot.total.description
         refunded = details.refundedTotal?.description
+        refunds = details.refunds.compactMap(Self.refundLine)
+        hasRefunds = !refunds.isEmpty
         createdAt = CartPageModel.format(snapshot.createdAt)
         paymentReference = snapshot.paymentReference
         let paidOnce: Bool = [.paid, .owed, .refunded].contains(snapshot.status)
         receiptURL = showReceipt && paidOnce ? OrderPaths.receiptURL(baseURL: baseURL, details: details) : nil
+    }
+
+    /// A refund in the buyer's words; nil for a refused one (no money moved, the shop decides again).
+    static func refundLine(_ refund: RefundRecord) -> Refund? {
+        switch refund.state {
+        case .succeeded:
+            Refund(text: "\(refund.amount) refunded on \(CartPageModel.format(refund.updatedAt)). Your bank may take a few days to show it.")
+        case .requested, .unknown:
+            Refund(text: "A refund of \(refund.amount) was started on \(CartPageModel.format(refund.createdAt)); we are waiting for the payment service to confirm it.")
+        case .failed:
+            nil
+        }
     }
 }
 

@@ -24,9 +24,11 @@ struct PaymentSweeperService: Service {
     func sweepOnce() async -> SweepReport? {
         do {
             let report = try await orders.sweep()
-            if report.reread + report.expired + report.moneyFound + report.failures > 0 {
+            if report.reread + report.expired + report.moneyFound + report.failures + report.refundsRechecked > 0 {
                 logger.info("payment sweep", metadata: ["reread": "\(report.reread)", "expired": "\(report.expired)",
-                                                        "moneyFound": "\(report.moneyFound)", "failures": "\(report.failures)"])
+                                                        "moneyFound": "\(report.moneyFound)", "failures": "\(report.failures)",
+                                                        "refundsRechecked": "\(report.refundsRechecked)",
+                                                        "refundsSettled": "\(report.refundsSettled)"])
             }
             return report
         } catch {

@@ -40,6 +40,8 @@ enum OutboxSetup {
                                   clock: clock, wakeup: wakeup, logger: logger)
         let worker = DeliveryWorker(store: store, sender: sender, settings: WorkerSettings(), clock: clock,
                                     wakeup: wakeup, logger: logger)
-        return [TransportShutdownService(transport: transport), publisher, worker]
+        // PostgreSQL: other instances' publications wake this worker at once (LISTEN/NOTIFY).
+        let notifications = OutboxNotifications(database: database, wakeup: wakeup, logger: logger)
+        return [TransportShutdownService(transport: transport), publisher, worker, notifications]
     }
 }

@@ -64,6 +64,15 @@ public struct SandboxProvider: PaymentProvider {
         }
     }
 
+    /// The paid checkout with this transaction id as a transaction, its refunded sum as the
+    /// sandbox keeps it.
+    public func transaction(id: String, credentials: PaymentCredentials) async throws(PaymentProviderError) -> ProviderTransaction {
+        guard let record = try await guarded({ try await store.checkout(transactionID: id) }) else { throw .notFound }
+        let amount = record.checkout.amount
+        return ProviderTransaction(id: id, amount: amount, status: record.refundedMinor > 0 ? "REFUNDED" : "SUCCESSFUL",
+                                   refunded: Money(record.refundedMinor, amount.currency))
+    }
+
     /// The hosted page of a checkout.
     public func payURL(_ id: String) -> String { "\(baseURL)/sandbox/pay/\(id)" }
 

@@ -7,6 +7,7 @@ import ActorIdentity
 /// - cart handle:      base64url(HMAC(secret, "handle:" + ID))
 /// - CSRF token:       base64url(HMAC(secret, "csrf:" + ID))
 /// - login state:      base64url(HMAC(secret, "login:" + payload))
+/// - sibling add:      base64url(HMAC(secret, "sibling-add:" + payload))
 /// - storage key:      base64url(SHA-256(ID)), so a database leak reveals no cookie.
 struct SessionSecrets: Sendable {
     private let key: [UInt8]
@@ -21,6 +22,9 @@ struct SessionSecrets: Sendable {
     func csrfToken(id: String) -> String { mac("csrf:" + id) }
     /// Signature of the short-lived login state cookie.
     func loginStateSignature(payload: String) -> String { mac("login:" + payload) }
+
+    /// Signature of a sibling's add-to-cart ticket (see `SiblingAddTicket`).
+    func siblingAddSignature(payload: String) -> String { mac("sibling-add:" + payload) }
 
     /// The database key of a session: a one-way function of its ID.
     static func storageKey(id: String) -> String { Base64URL.encode(SHA256.hash(Array(id.utf8))) }

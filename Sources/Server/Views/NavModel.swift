@@ -6,6 +6,8 @@ struct NavModel: Sendable {
     var signedIn: Bool = false
     /// Who is signed in (their IRI).
     var userLabel: String? = nil
+    /// Whether the signed-in user is an operator (`CART_ADMINS`): the bar links to `/admin`.
+    var isAdmin: Bool = false
     /// The session's CSRF token for the sign-out form.
     var csrf: String? = nil
     /// Whether a sign-in link makes sense (demo, or an account service configured).

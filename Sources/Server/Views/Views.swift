@@ -10,6 +10,7 @@ struct Views: Sendable {
         case layout, demoHome, serveHome, cart, message, signIn, cartMini, accountNavItem
         case order, orderList, retry
         case sandboxPay
+        case adminFrame, adminOrderActions, adminAttention, adminOrders, adminOrder, adminFollows, adminDeliveries, adminPages
 
         var source: String {
             switch self {
@@ -25,6 +26,14 @@ struct Views: Sendable {
             case .orderList: OrderListTemplate.source
             case .retry: RetryTemplate.source
             case .sandboxPay: SandboxPayTemplate.source
+            case .adminFrame: AdminFrameTemplate.frame
+            case .adminOrderActions: AdminFrameTemplate.orderActions
+            case .adminAttention: AdminAttentionTemplate.source
+            case .adminOrders: AdminOrdersTemplate.source
+            case .adminOrder: AdminOrderTemplate.source
+            case .adminFollows: AdminFollowsTemplate.source
+            case .adminDeliveries: AdminDeliveriesTemplate.source
+            case .adminPages: AdminPagesTemplate.source
             }
         }
     }

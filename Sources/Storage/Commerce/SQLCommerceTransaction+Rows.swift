@@ -4,7 +4,12 @@ import SQLKit
 
 /// Column lists and row mapping, in one place so the SELECTs and the decoders agree.
 extension SQLCommerceTransaction {
-    static let pageColumns = "slug, iri, title, currency, sumup_merchant_code, sumup_key_file"
+    /// The last four of a sealed key only when the sealed key is there (an empty string when it
+    /// was stored without them), so a page reads as having a key exactly when it has one.
+    static let pageColumns = """
+        slug, iri, title, currency, sumup_merchant_code, sumup_key_file,
+        CASE WHEN sumup_key_sealed IS NULL THEN NULL ELSE COALESCE(sumup_key_last_four, '') END AS sumup_key_last_four
+        """
     static let productColumns = "iri, page_iri, name, price_minor, currency, available, withdrawn, updated_ms"
     static let cartColumns = "id, owner_key, handle, last_active_ms"
     static let lineColumns = """
@@ -14,7 +19,8 @@ extension SQLCommerceTransaction {
     static func page(from row: any SQLRow) throws -> Page {
         Page(slug: try row.string("slug"), iri: try iri(row, "iri"), title: try row.string("title"),
              currency: try currency(row, "currency"), sumupMerchantCode: try row.optionalString("sumup_merchant_code"),
-             sumupKeyFile: try row.optionalString("sumup_key_file"))
+             sumupKeyFile: try row.optionalString("sumup_key_file"),
+             sumupKeyLastFour: try row.optionalString("sumup_key_last_four"))
     }
 
     static func product(from row: any SQLRow) throws -> Product {

@@ -83,7 +83,7 @@ final class PostgresBackend: Sendable {
         return "\(error.code)"
     }
 
-    private static func connectionConfiguration(_ location: PostgresLocation) throws -> PostgresConnection.Configuration {
+    static func connectionConfiguration(_ location: PostgresLocation) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS = switch location.tls {
         case .disable: .disable
         case .prefer: .prefer(try .init(configuration: .makeClientConfiguration()))

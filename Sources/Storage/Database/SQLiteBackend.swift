@@ -34,7 +34,7 @@ final class SQLiteBackend: Sendable {
             }
             return SQLiteBackend(location: location, writer: writer, readers: Array(opened.dropFirst()), logger: logger)
         } catch {
-            for connection in opened { try? await connection.close() }
+            for connection in opened { await Self.closeEvenIfCancelled(connection) }
             throw DatabaseError(.cannotOpen, "cannot open SQLite database \(location.path): \(error)")
         }
     }
@@ -50,7 +50,7 @@ final class SQLiteBackend: Sendable {
             if readOnly { _ = try await connection.query("PRAGMA query_only = ON") }
             return connection
         } catch {
-            try? await connection.close()
+            await Self.closeEvenIfCancelled(connection)
             throw error
         }
     }
@@ -79,7 +79,7 @@ final class SQLiteBackend: Sendable {
     private static func transaction<T: Sendable>(
         on connection: SQLiteConnection, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
-        _ = try await connection.query(begin)
+        try await beginTransaction(begin, on: connection)
         do {
             let result = try await body(connection.sql())
             _ = try await connection.query("COMMIT")
@@ -90,18 +90,43 @@ final class SQLiteBackend: Sendable {
         }
     }
 
+    /// Starts a transaction. Another process (a second instance, `cart-actor migrate` beside
+    /// `serve`) may hold the write lock past one busy timeout while it runs a long migration;
+    /// `BEGIN` is retried until `beginPatience` before "database is locked" reaches the caller.
+    private static func beginTransaction(_ statement: String, on connection: SQLiteConnection) async throws {
+        let deadline = ContinuousClock.now + beginPatience
+        while true {
+            do {
+                _ = try await connection.query(statement)
+                return
+            } catch let error as SQLiteError where [.busy, .busyTimeout].contains(error.reason) && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+    }
+
+    /// How long `BEGIN` keeps retrying a busy database (each try already waits `busy_timeout`).
+    static let beginPatience: Duration = .seconds(30)
+
     /// A trivial query on a reader.
     func ping() async throws {
         _ = try await read { try await $0.raw("SELECT 1 AS one").all() }
     }
 
+    /// Closes `connection` through its future-based `close()`: the async one is skipped by
+    /// SQLiteNIO's thread pool when the task is cancelled (a shutting-down service group), which
+    /// would leave the handle open and trip SQLiteNIO's "not closed before deinitializing" assertion.
+    private static func closeEvenIfCancelled(_ connection: SQLiteConnection) async {
+        try? await connection.close().get()
+    }
+
     /// Closes every connection (waits for running transactions to finish first).
     func close() async {
         let writer = self.writer
-        _ = try? await writeLock.withLock { try? await writer.close() }
+        _ = try? await writeLock.withLock { await Self.closeEvenIfCancelled(writer) }
         for _ in 0..<Self.readerCount {
             let reader = await readers.borrow()
-            try? await reader.close()
+            await Self.closeEvenIfCancelled(reader)
         }
     }
 }

@@ -43,14 +43,8 @@ public struct SQLInboxStore: InboxStore {
     /// Marks the activities finished for good, in one transaction.
     public func finish(_ outcomes: [(id: String, outcome: String)], now: Date) async throws {
         guard !outcomes.isEmpty else { return }
-        try await database.write { sql in
-            for (id, outcome) in outcomes {
-                try await sql.raw("""
-                    UPDATE inbox_activities SET due_ms = NULL, outcome = \(bind: String(outcome.prefix(1000))),
-                           finished_ms = \(bind: now.millis) WHERE id = \(bind: id)
-                    """).run()
-            }
-        }
+        let idsByOutcome = Dictionary(grouping: outcomes, by: \.outcome).mapValues { $0.map(\.id) }
+        try await database.write { sql in try await Self.finish(idsByOutcome, now: now, in: sql) }
     }
 
     /// Puts the activity back in the queue until `at`.

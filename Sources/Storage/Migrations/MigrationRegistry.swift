@@ -10,6 +10,7 @@ public enum MigrationRegistry {
         PaymentSchema.migration,    // 6
         FederationLedgerSchema.migration, // 7
         InboxSchema.migration,      // 8
+        RefundSchema.migration,     // 9
     ]
 
     /// The newest version this build knows.

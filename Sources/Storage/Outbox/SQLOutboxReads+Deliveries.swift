@@ -35,7 +35,8 @@ extension SQLOutboxStore {
 
     /// Revives one failed or dead row (and dead successors of its order at that inbox).
     public func retry(delivery id: UUID, now: Date) async throws -> Bool {
-        try await database.write { sql in
+        let dialect = database.dialect
+        return try await database.write { sql in
             guard let row = try await sql.raw("""
                 SELECT id, state, order_key, order_seq, inbox FROM deliveries WHERE id IN (\(binds: Self.spellings(id)))
                 """).first()
@@ -53,6 +54,7 @@ extension SQLOutboxStore {
                     AND inbox = \(bind: try row.string("inbox")) AND order_seq > \(bind: seq) AND state = \(bind: DeliveryState.dead.rawValue)
                     """).run()
             }
+            try await OutboxNotifications.notify(dialect, in: sql)
             return true
         }
     }
@@ -60,6 +62,7 @@ extension SQLOutboxStore {
     /// Revives every failed or dead row to `host` and clears its failing days and mark.
     public func retry(host: String, now: Date) async throws -> Int {
         let host = host.lowercased()
+        let dialect = database.dialect
         return try await database.write { sql in
             let count = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM deliveries WHERE host = \(bind: host)
@@ -72,6 +75,7 @@ extension SQLOutboxStore {
             try await sql.raw("""
                 UPDATE hosts SET unavailable = \(bind: false), unavailable_since_ms = NULL, failing_days = 0 WHERE host = \(bind: host)
                 """).run()
+            if count > 0 { try await OutboxNotifications.notify(dialect, in: sql) }
             return count
         }
     }

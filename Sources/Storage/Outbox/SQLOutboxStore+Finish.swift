@@ -5,88 +5,98 @@ import SQLKit
 extension SQLOutboxStore {
     /// Failing days (distinct UTC days with failures, no success) that make a host unavailable.
     public static let unavailableAfterFailingDays = 7
+    /// Outcomes per `UPDATE … FROM (VALUES …)` (9 binds each, well under both databases' limits).
+    static let finishChunk = 200
 
-    /// Records one attempt's outcome, its consequences for the order and the host.
-    public func finish(_ delivery: ClaimedDelivery, report: DeliveryReport) async throws {
-        let forUpdate = database.dialect.forUpdate
+    /// Records attempts' outcomes in one transaction (the workers' group commit): one statement
+    /// updates every delivery whose claim is still current, then the consequences of the few that
+    /// died or were gone, then each touched host.
+    public func finish(_ attempts: [FinishedAttempt]) async throws {
+        guard !attempts.isEmpty else { return }
+        let dialect = database.dialect
         try await database.write { sql in
-            guard let row = try await sql.raw("""
-                SELECT state, claimed_by, order_key, order_seq FROM deliveries WHERE id = \(bind: delivery.id.uuidString)\(unsafeRaw: forUpdate)
-                """).first(),
-                try row.string("state") == "in_flight", try row.optionalString("claimed_by") == delivery.claim.uuidString
-            else { return }  // A timed-out claim that another worker took over: its result stands.
+            var applied: [(attempt: FinishedAttempt, order: (key: String, seq: Int64)?)] = []
+            for start in stride(from: 0, to: attempts.count, by: Self.finishChunk) {
+                let chunk = attempts[start..<min(start + Self.finishChunk, attempts.count)]
+                applied += try await Self.updateDeliveries(Array(chunk), in: sql)
+            }
+            for (attempt, order) in applied {
+                try await Self.applyConsequences(attempt, order: order, in: sql)
+            }
+            try await Self.recordHosts(applied.map(\.attempt), dialect: dialect, in: sql)
+        }
+    }
+
+    /// The ledger columns of each attempt, for the rows still claimed by it (a timed-out claim
+    /// that another worker took over is left alone: its result stands). Returns the applied ones
+    /// with their order key and sequence.
+    private static func updateDeliveries(_ attempts: [FinishedAttempt], in sql: any SQLDatabase)
+        async throws -> [(attempt: FinishedAttempt, order: (key: String, seq: Int64)?)]
+    {
+        var query: SQLQueryString = """
+            UPDATE deliveries SET state = v.column2, attempts = deliveries.attempts + 1,
+                next_attempt_ms = COALESCE(CAST(v.column3 AS BIGINT), deliveries.next_attempt_ms),
+                last_status = CAST(v.column4 AS BIGINT), last_error = CAST(v.column5 AS TEXT),
+                first_attempt_ms = COALESCE(deliveries.first_attempt_ms, CAST(v.column6 AS BIGINT)),
+                last_attempt_ms = CAST(v.column7 AS BIGINT), finished_ms = CAST(v.column8 AS BIGINT),
+                lease_until_ms = NULL, claimed_by = NULL
+            FROM (VALUES
+            """
+        for (index, attempt) in attempts.enumerated() {
+            let report = attempt.report
             let finished = report.finishedAt.millis
             let (state, next): (String, Int64?) = switch report.decision {
             case .delivered: ("delivered", nil)
             case .retry(let at, _): ("failed", at.millis)
             case .dead, .gone: ("dead", nil)
             }
-            try await sql.raw("""
-                UPDATE deliveries SET state = \(bind: state), attempts = attempts + 1,
-                    next_attempt_ms = COALESCE(\(bind: next), next_attempt_ms),
-                    last_status = \(bind: report.status.map(Int64.init)), last_error = \(bind: report.error),
-                    first_attempt_ms = COALESCE(first_attempt_ms, \(bind: report.startedAt.millis)),
-                    last_attempt_ms = \(bind: finished), finished_ms = \(bind: state == "failed" ? nil : finished as Int64?),
-                    lease_until_ms = NULL, claimed_by = NULL
-                WHERE id = \(bind: delivery.id.uuidString)
-                """).run()
-            if state == "dead", let order = try row.optionalString("order_key"), let seq = try row.optionalInt64("order_seq") {
-                try await sql.raw("""
-                    UPDATE deliveries SET state = 'dead', finished_ms = \(bind: finished),
-                        last_error = \(bind: "not sent: an earlier activity of this order was given up for this inbox")
-                    WHERE order_key = \(bind: order) AND inbox = \(bind: delivery.inbox) AND order_seq > \(bind: seq)
-                      AND state IN ('pending', 'failed')
-                    """).run()
-            }
-            if report.decision == .gone {
-                try await sql.raw("""
-                    DELETE FROM followers WHERE actor IN (
-                        SELECT actor FROM remote_actors WHERE inbox = \(bind: delivery.inbox) OR shared_inbox = \(bind: delivery.inbox))
-                    """).run()
-            }
-            switch report.hostFailed {
-            case true?: try await Self.recordHostFailure(delivery.host, at: report.finishedAt, error: report.error, in: sql)
-            case false?: try await Self.recordHostSuccess(delivery.host, at: report.finishedAt, in: sql)
-            case nil: break
-            }
+            query += index == 0 ? " " : ", "
+            query += """
+                (\(bind: attempt.delivery.id.uuidString), \(bind: state), \(bind: next), \(bind: report.status.map(Int64.init)),
+                 \(bind: report.error), \(bind: report.startedAt.millis), \(bind: finished),
+                 \(bind: state == "failed" ? nil : finished as Int64?), \(bind: attempt.delivery.claim.uuidString))
+                """
+        }
+        query += """
+            ) AS v
+            WHERE deliveries.id = v.column1 AND deliveries.state = 'in_flight' AND deliveries.claimed_by = v.column9
+            RETURNING id, order_key, order_seq
+            """
+        var applied: Set<String> = []
+        var orders: [String: (key: String, seq: Int64)] = [:]
+        for row in try await sql.raw(query).all() {
+            let id = try row.string("id")
+            applied.insert(id)
+            if let key = try row.optionalString("order_key"), let seq = try row.optionalInt64("order_seq") { orders[id] = (key, seq) }
+        }
+        return attempts.compactMap { attempt in
+            let id = attempt.delivery.id.uuidString
+            return applied.contains(id) ? (attempt, orders[id]) : nil
         }
     }
 
-    /// One more failure; a new UTC day adds a failing day; the 7th marks the host unavailable.
-    static func recordHostFailure(_ host: String, at date: Date, error: String?, in sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            INSERT INTO hosts (host, consecutive_failures, failing_days, unavailable)
-            VALUES (\(bind: host), 0, 0, \(bind: false)) ON CONFLICT (host) DO NOTHING
-            """).run()
-        guard let row = try await sql.raw("SELECT failing_days, last_failing_day, unavailable FROM hosts WHERE host = \(bind: host)")
-            .first() else { return }
-        let day = Self.utcDay(date)
-        let days = try row.optionalString("last_failing_day") == day ? try row.int64("failing_days") : try row.int64("failing_days") + 1
-        let wasUnavailable = try row.bool("unavailable")
-        let unavailable = wasUnavailable || days >= Int64(unavailableAfterFailingDays)
-        try await sql.raw("""
-            UPDATE hosts SET consecutive_failures = consecutive_failures + 1, failing_days = \(bind: days),
-                last_failing_day = \(bind: day), last_failure_ms = \(bind: date.millis), last_error = \(bind: error),
-                unavailable = \(bind: unavailable),
-                unavailable_since_ms = CASE WHEN \(bind: unavailable) THEN COALESCE(unavailable_since_ms, \(bind: date.millis)) ELSE NULL END
-            WHERE host = \(bind: host)
-            """).run()
-    }
-
-    /// The host answered: failures, failing days and the unavailable mark are cleared.
-    static func recordHostSuccess(_ host: String, at date: Date, in sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE hosts SET consecutive_failures = 0, failing_days = 0, last_failing_day = NULL,
-                last_success_ms = \(bind: date.millis), unavailable = \(bind: false), unavailable_since_ms = NULL
-            WHERE host = \(bind: host)
-            """).run()
-    }
-
-    /// `2026-11-28` in UTC.
-    static func utcDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    /// A dead delivery kills the later activities of its order for that inbox; a 410 removes the
+    /// followers at that inbox.
+    private static func applyConsequences(_ attempt: FinishedAttempt, order: (key: String, seq: Int64)?,
+                                          in sql: any SQLDatabase) async throws {
+        let decision = attempt.report.decision
+        let died = switch decision {
+        case .dead, .gone: true
+        case .delivered, .retry: false
+        }
+        if died, let order {
+            try await sql.raw("""
+                UPDATE deliveries SET state = 'dead', finished_ms = \(bind: attempt.report.finishedAt.millis),
+                    last_error = \(bind: "not sent: an earlier activity of this order was given up for this inbox")
+                WHERE order_key = \(bind: order.key) AND inbox = \(bind: attempt.delivery.inbox) AND order_seq > \(bind: order.seq)
+                  AND state IN ('pending', 'failed')
+                """).run()
+        }
+        if decision == .gone {
+            try await sql.raw("""
+                DELETE FROM followers WHERE actor IN (
+                    SELECT actor FROM remote_actors WHERE inbox = \(bind: attempt.delivery.inbox) OR shared_inbox = \(bind: attempt.delivery.inbox))
+                """).run()
+        }
     }
 }

@@ -36,6 +36,7 @@ extension SQLOutboxStore: PublishingStore {
             try await sql.raw("""
                 UPDATE domain_events SET published_ms = \(bind: now.millis) WHERE id = \(bind: activity.eventID.uuidString)
                 """).run()
+            if !plan.rows.isEmpty { try await OutboxNotifications.notify(dialect, in: sql) }
             return .published(deliveries: plan.rows.count)
         }
     }

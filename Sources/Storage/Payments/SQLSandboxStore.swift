@@ -69,6 +69,15 @@ public struct SQLSandboxStore: Sendable {
         }
     }
 
+    /// The paid checkout whose transaction has this id.
+    public func checkout(transactionID: String) async throws -> SandboxCheckoutRecord? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT * FROM sandbox_checkouts WHERE transaction_id = \(bind: transactionID) AND status = 'PAID'
+                """).first().map(Self.record)
+        }
+    }
+
     /// Checkouts carrying `reference` (at most one: the column is unique).
     public func checkouts(reference: String) async throws -> [SandboxCheckoutRecord] {
         try await database.read { sql in

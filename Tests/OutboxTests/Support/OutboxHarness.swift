@@ -25,6 +25,8 @@ struct OutboxHarness {
     let worker: DeliveryWorker
     let events: SQLEventLog
     let directory: ActorDirectory
+    /// The signal the worker waits on (an `OutboxNotifications` listener signals it too).
+    let wakeup: OutboxWakeup
 
     /// Runs `body` with a harness over `database`, closing the transport afterwards.
     static func with<T>(_ database: Database, clock: ManualClock = ManualClock(), settings: WorkerSettings = WorkerSettings(),
@@ -55,7 +57,7 @@ struct OutboxHarness {
         let publisher = Publisher(store: store, renderer: renderer, directory: directory, clock: clock, wakeup: wakeup, logger: logger)
         let worker = DeliveryWorker(store: store, sender: sender, settings: settings, clock: clock, wakeup: wakeup, logger: logger)
         return OutboxHarness(database: database, store: store, clock: clock, transport: transport, publisher: publisher,
-                             worker: worker, events: SQLEventLog(database: database), directory: directory)
+                             worker: worker, events: SQLEventLog(database: database), directory: directory, wakeup: wakeup)
     }
 
     /// Accepts `actor` as a follower (its Accept is published and delivered too).

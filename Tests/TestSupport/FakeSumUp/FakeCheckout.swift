@@ -38,6 +38,8 @@ public struct FakeTransaction: Sendable, Hashable {
     public var code: String
     /// Refunded so far, in minor units.
     public var refundedMinor: Int64 = 0
+    /// Each accepted refund's amount in minor units, oldest first (the read's REFUND events).
+    public var refundAmounts: [Int64] = []
 }
 
 /// A webhook the fake tried to deliver.
@@ -108,5 +110,37 @@ extension FakeCheckout {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+extension FakeCheckout {
+    /// The paid transaction as SumUp's `TransactionFull` renders it, with one `REFUND` event per
+    /// accepted refund (nil before payment).
+    func transactionJSON() -> WireJSON? {
+        guard let transaction else { return nil }
+        var events: [WireJSON] = []
+        for (index, minor) in transaction.refundAmounts.enumerated() {
+            events.append(.object([
+                WireMember("id", .number(String(index + 1))),
+                WireMember("transaction_id", .string(transaction.id)),
+                WireMember("type", .string("REFUND")),
+                WireMember("status", .string("REFUNDED")),
+                WireMember("amount", .number(Self.sumUpStyle(Money(minor, amount.currency)))),
+                WireMember("timestamp", .string(Self.format(created))),
+            ]))
+        }
+        let refunded = transaction.refundedMinor > 0
+        return .object([
+            WireMember("id", .string(transaction.id)),
+            WireMember("transaction_code", .string(transaction.code)),
+            WireMember("amount", .number(Self.sumUpStyle(amount))),
+            WireMember("currency", .string(amount.currency.code)),
+            WireMember("timestamp", .string(Self.format(created))),
+            WireMember("status", .string(refunded ? "REFUNDED" : "SUCCESSFUL")),
+            WireMember("simple_status", .string(refunded ? "REFUNDED" : "SUCCESSFUL")),
+            WireMember("payment_type", .string("ECOM")),
+            WireMember("merchant_code", .string(merchantCode)),
+            WireMember("events", .array(events)),
+        ])
     }
 }

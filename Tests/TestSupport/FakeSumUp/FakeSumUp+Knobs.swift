@@ -12,6 +12,9 @@ extension FakeSumUp {
     public func answer409OnCreate() async { await state.set(answerAfterCreate: [409]) }
     /// The next creates store their checkouts but answer these statuses instead of 201.
     public func answerAfterCreate(_ statuses: [Int]) async { await state.set(answerAfterCreate: statuses) }
+    /// The next refunds are applied but answered with these statuses instead of 201 (500: the
+    /// answer of a refund that happened is lost).
+    public func answerAfterRefund(_ statuses: [Int]) async { await state.set(answerAfterRefund: statuses) }
     /// Webhooks are recorded but not sent.
     public func loseWebhooks(_ lose: Bool = true) async { await state.set(loseWebhooks: lose) }
     /// Whether a FAILED checkout can still be paid on its hosted page (SumUp: yes; default on).

@@ -16,15 +16,18 @@ public struct FakeSumUp: Sendable {
     public let merchantCode: String
     let state: FakeSumUpState
     let webhookTransport: GuardedTransport
+    /// The loopback address it listens on.
+    public var host: String = "127.0.0.1"
 
-    /// `http://127.0.0.1:PORT`: pass it as `SUMUP_API_BASE` / `SumUpProvider(apiBase:)`.
-    public var apiBase: String { "http://127.0.0.1:\(port)" }
+    /// `http://HOST:PORT`: pass it as `SUMUP_API_BASE` / `SumUpProvider(apiBase:)`.
+    public var apiBase: String { "http://\(host):\(port)" }
     /// Credentials the fake accepts.
     public var credentials: PaymentCredentials { PaymentCredentials(apiKey: apiKey, merchantCode: merchantCode) }
 
     /// Runs a fake while `body` runs, then stops it.
     public static func run<Result: Sendable>(
         apiKey: String = TestSecrets.apiKey(), merchantCode: String = "MFAKE001",
+        host: String = "127.0.0.1", port: Int = 0,
         _ body: (FakeSumUp) async throws -> Result
     ) async throws -> Result {
         let validator = SchemaValidator(document: try OpenAPIDocument.shared())
@@ -36,7 +39,7 @@ public struct FakeSumUp: Sendable {
                                          totalTimeout: .seconds(10))
         let box = FakeSumUpBox()
         do {
-            let result = try await LoopbackServer.run(handler: { request in
+            let result = try await LoopbackServer.run(host: host, port: port, handler: { request in
                 guard let fake = await box.fake else { return .text("starting", status: 503) }
                 await state.began()
                 let answer = await FakeSumUpRoutes(fake: fake, validator: validator).answer(request)
@@ -44,7 +47,7 @@ public struct FakeSumUp: Sendable {
                 return answer
             }) { server in
                 let fake = FakeSumUp(port: server.port, apiKey: apiKey, merchantCode: merchantCode,
-                                     state: state, webhookTransport: transport)
+                                     state: state, webhookTransport: transport, host: host)
                 await state.setHostedBase(fake.apiBase)
                 await box.set(fake)
                 do {

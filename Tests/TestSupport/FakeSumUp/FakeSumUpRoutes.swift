@@ -31,6 +31,8 @@ struct FakeSumUpRoutes: Sendable {
         case ("DELETE", 3, "v0.1", "checkouts"): return await deactivate(parts[2])
         case ("POST", 6, "v1.0", "merchants") where parts[3] == "payments" && parts[5] == "refunds":
             return await refund(request, line: line, merchant: parts[2], transaction: parts[4])
+        case ("GET", 4, "v2.1", "merchants") where parts[3] == "transactions":
+            return await transaction(merchant: parts[2], query: query, line: line)
         default: return Self.error(404, "no such endpoint \(line)", code: "NOT_FOUND")
         }
     }
@@ -125,8 +127,28 @@ struct FakeSumUpRoutes: Sendable {
         switch await state.refund(transactionID: transaction, amount: amount) {
         case .none: return Self.error(404, "Transaction not found", code: "NOT_FOUND")
         case .some(false): return Self.error(409, "The transaction is not refundable in its current state", code: "CONFLICT")
-        case .some(true): return Self.json(.object([]), status: 201)
+        case .some(true):
+            let status = await state.refundAnswerStatus()
+            guard status == 201 else { return Self.error(status, "injected answer after refund", code: "INJECTED") }
+            return Self.json(.object([]), status: 201)
         }
+    }
+
+    /// `GET /v2.1/merchants/{merchant}/transactions?id=` (exactly one of SumUp's four selectors;
+    /// the fake knows `id` and `transaction_code`).
+    private func transaction(merchant: String, query: [String: String], line: String) async -> ServerResponse {
+        let selectors = ["id", "transaction_code", "foreign_transaction_id", "client_transaction_id"].filter { query[$0] != nil }
+        guard selectors.count == 1 else {
+            await state.record(violations: ["transaction read needs exactly one selector, got \(selectors)"], request: line)
+            return Self.error(400, "exactly one of id, transaction_code, foreign_transaction_id, client_transaction_id", code: "INVALID")
+        }
+        guard merchant == fake.merchantCode else { return Self.error(404, "Resource not found", code: "NOT_FOUND") }
+        let found = await state.allCheckouts().first { checkout in
+            guard let transaction = checkout.transaction else { return false }
+            return transaction.id == query["id"] || transaction.code == query["transaction_code"]
+        }
+        guard let found, let json = found.transactionJSON() else { return Self.error(404, "Resource not found", code: "NOT_FOUND") }
+        return Self.json(json, status: 200)
     }
 
     /// A parsed body, or the 400 answer for it.

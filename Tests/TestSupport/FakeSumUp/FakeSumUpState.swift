@@ -13,6 +13,8 @@ actor FakeSumUpState {
     var delay: Duration = .zero
     /// Create the checkout, then answer this status instead of 201 (409: "lost" creation).
     var answerAfterCreate: [Int] = []
+    /// Apply the next refunds, then answer these statuses instead of 201 (a lost answer).
+    var answerAfterRefund: [Int] = []
     var loseWebhooks = false
     var paymentAfterFailed = true
     var reportedAmounts: [String: Money] = [:]
@@ -115,6 +117,7 @@ actor FakeSumUpState {
         let asked = amount?.minorUnits ?? remaining
         guard asked > 0, asked <= remaining, amount.map({ $0.currency == checkout.amount.currency }) ?? true else { return false }
         transaction.refundedMinor += asked
+        transaction.refundAmounts.append(asked)
         checkout.transaction = transaction
         checkouts[id] = checkout
         refunds.append(FakeRefund(transactionID: transactionID, amount: amount))
@@ -126,6 +129,13 @@ actor FakeSumUpState {
     func set(failCount: Int, status: Int) { self.failCount = failCount; failStatus = status }
     func set(delay: Duration) { self.delay = delay }
     func set(answerAfterCreate: [Int]) { self.answerAfterCreate = answerAfterCreate }
+    func set(answerAfterRefund: [Int]) { self.answerAfterRefund = answerAfterRefund }
+    /// The status to answer an applied refund with (201 unless a test asked otherwise).
+    func refundAnswerStatus() -> Int { answerAfterRefund.isEmpty ? 201 : answerAfterRefund.removeFirst() }
+    /// The paid checkout whose transaction has this id.
+    func checkout(transactionID: String) -> FakeCheckout? {
+        order.compactMap { checkouts[$0] }.first { $0.transaction?.id == transactionID }
+    }
     func set(loseWebhooks: Bool) { self.loseWebhooks = loseWebhooks }
     func set(paymentAfterFailed: Bool) { self.paymentAfterFailed = paymentAfterFailed }
     func set(reported: Money?, for id: String) { reportedAmounts[id] = reported }

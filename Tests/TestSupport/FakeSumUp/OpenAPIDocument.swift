@@ -44,6 +44,11 @@ public struct OpenAPIDocument: Sendable {
         root["paths"]?[path]?[method.lowercased()]?["requestBody"]?["content"]?["application/json"]?["schema"]
     }
 
+    /// The JSON schema of the `status` answer of `method` on the path template `path`, if the document has one.
+    public func responseSchema(method: String, path: String, status: Int) -> WireJSON? {
+        root["paths"]?[path]?[method.lowercased()]?["responses"]?[String(status)]?["content"]?["application/json"]?["schema"]
+    }
+
     /// A `#/components/schemas/Name` reference resolved.
     func resolve(_ reference: String) -> WireJSON? {
         guard reference.hasPrefix("#/") else { return nil }

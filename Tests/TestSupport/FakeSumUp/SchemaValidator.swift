@@ -20,14 +20,23 @@ public struct SchemaValidator: Sendable {
         return found
     }
 
-    private func check(_ value: WireJSON, _ schema: WireJSON, at path: String, into found: inout [String]) {
+    /// `partOfAllOf`: the schema is one part of an `allOf`, so members declared by the other
+    /// parts are not violations here (the whole `allOf` checks undeclared members once).
+    private func check(_ value: WireJSON, _ schema: WireJSON, at path: String, into found: inout [String],
+                       partOfAllOf: Bool = false) {
         if let reference = schema["$ref"]?.stringValue {
             guard let target = document.resolve(reference) else { found.append("\(path): unresolvable \(reference)"); return }
-            check(value, target, at: path, into: &found)
+            check(value, target, at: path, into: &found, partOfAllOf: partOfAllOf)
             return
         }
         if let parts = schema["allOf"]?.arrayValue {
-            for part in parts { check(value, part, at: path, into: &found) }
+            for part in parts { check(value, part, at: path, into: &found, partOfAllOf: true) }
+            if !partOfAllOf, schema["type"]?.stringValue != "object", let members = value.members {
+                let declared = declaredProperties(schema)
+                for member in members where declared[member.key] == nil {
+                    found.append("\(path).\(member.key): not declared in the schema")
+                }
+            }
         }
         if value == .null {
             if schema["nullable"] == .bool(true) || schema["type"] == nil { return }
@@ -39,7 +48,7 @@ public struct SchemaValidator: Sendable {
         }
         guard let type = schema["type"]?.stringValue else { return }
         switch type {
-        case "object": checkObject(value, schema, at: path, into: &found)
+        case "object": checkObject(value, schema, at: path, into: &found, partOfAllOf: partOfAllOf)
         case "array":
             guard let elements = value.arrayValue else { found.append("\(path): expected an array"); return }
             if let items = schema["items"] {
@@ -60,7 +69,8 @@ public struct SchemaValidator: Sendable {
         }
     }
 
-    private func checkObject(_ value: WireJSON, _ schema: WireJSON, at path: String, into found: inout [String]) {
+    private func checkObject(_ value: WireJSON, _ schema: WireJSON, at path: String, into found: inout [String],
+                             partOfAllOf: Bool) {
         guard let members = value.members else { found.append("\(path): expected an object"); return }
         let keys = members.map(\.key)
         if Set(keys).count != keys.count { found.append("\(path): duplicate member names") }
@@ -79,7 +89,7 @@ public struct SchemaValidator: Sendable {
                 case .bool(false): found.append("\(memberPath): not allowed (additionalProperties false)")
                 default: check(member.value, extra, at: memberPath, into: &found)
                 }
-            } else {
+            } else if !partOfAllOf {
                 found.append("\(memberPath): not declared in the schema")
             }
         }

@@ -16,19 +16,7 @@ final class ReceiverServer: Sendable {
     /// Serves `handler` on 127.0.0.1:`port` until `stop`.
     static func start(port: Int, handler: @escaping @Sendable (ServerRequest) async -> ServerResponse) async throws -> ReceiverServer {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            let bytes = try await request.body.collect(upTo: 16 << 20)
-            let seen = ServerRequest(
-                method: request.method.rawValue, path: request.uri.description,
-                headers: (request.head.authority.map { [("Host", $0)] } ?? []) + request.headers.map { ($0.name.rawName, $0.value) },
-                body: Array(buffer: bytes))
-            let answer = await handler(seen)
-            var fields = HTTPFields()
-            for (name, value) in answer.headers {
-                if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
-            }
-            return Response(status: .init(code: answer.status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
-        }
+        let responder = ClosureResponder.make(handler)
         var logger = Logger(label: "outbox-test-receiver")
         logger.logLevel = .critical  // stopping a server mid-request logs errors by design
         let app = Application(

@@ -9,38 +9,28 @@ import NIOCore
 public struct LoopbackServer: Sendable {
     /// The port it listens on.
     public let port: Int
+    /// The loopback address it listens on (127.0.0.1 unless `run(host:)` said otherwise).
+    public var host: String = "127.0.0.1"
 
-    /// `http://127.0.0.1:PORT` plus `path`.
+    /// `http://HOST:PORT` plus `path`.
     public func url(_ path: String = "/") -> URL {
-        URL(string: "http://127.0.0.1:\(port)\(path)") ?? URL(fileURLWithPath: "/")
+        URL(string: "http://\(host):\(port)\(path)") ?? URL(fileURLWithPath: "/")
     }
 
-    /// Runs a server answering with `handler` while `body` runs, then stops it.
+    /// Runs a server answering with `handler` while `body` runs, then stops it. `host` must be a
+    /// loopback address (the end-to-end suite gives each process its own 127.0.0.x); port 0 picks one.
     public static func run<Result: Sendable>(
+        host: String = "127.0.0.1", port requestedPort: Int = 0,
         handler: @escaping @Sendable (ServerRequest) async -> ServerResponse,
         _ body: (LoopbackServer) async throws -> Result
     ) async throws -> Result {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
-            let bytes = try await request.body.collect(upTo: 16 << 20)
-            let seen = ServerRequest(
-                method: request.method.rawValue, path: request.uri.description,
-                headers: (request.head.authority.map { [("Host", $0)] } ?? []) + request.headers.map { ($0.name.rawName, $0.value) },
-                body: Array(buffer: bytes))
-            let answer = await handler(seen)
-            var fields = HTTPFields()
-            for (name, value) in answer.headers {
-                if let fieldName = HTTPField.Name(name) { fields.append(HTTPField(name: fieldName, value: value)) }
-            }
-            return Response(
-                status: .init(code: answer.status), headers: fields,
-                body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
-        }
+        let responder = ClosureResponder.make(handler)
         var logger = Logger(label: "loopback-test-server")
         logger.logLevel = .critical  // cancelling the server at the end of a test logs errors by design
         let app = Application(
             responder: responder,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            configuration: .init(address: .hostname(host, port: requestedPort)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -51,7 +41,7 @@ public struct LoopbackServer: Sendable {
                 throw LoopbackServerError.didNotStart
             }
             do {
-                let result = try await body(LoopbackServer(port: port))
+                let result = try await body(LoopbackServer(port: port, host: host))
                 group.cancelAll()
                 return result
             } catch {

@@ -25,6 +25,7 @@ enum LayoutTemplate {
     <a href="/">Shop</a>
     <a href="/cart">{{nav.cartLabel}}</a>
     <a href="/orders">Orders</a>
+    {{#nav.isAdmin}}<a href="/admin">Admin</a>{{/nav.isAdmin}}
     {{#nav.signedIn}}<span>Signed in as {{nav.userLabel}}</span>
     <form class="inline" method="post" action="/auth/logout"><input type="hidden" name="csrf" value="{{nav.csrf}}"><button type="submit">Sign out</button></form>{{/nav.signedIn}}
     {{^nav.signedIn}}{{#nav.signInEnabled}}<a href="/auth/login?return_to={{nav.returnTo}}">Sign in</a>{{/nav.signInEnabled}}{{/nav.signedIn}}

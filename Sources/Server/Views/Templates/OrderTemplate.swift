@@ -20,6 +20,8 @@ enum OrderTemplate {
     <tfoot><tr><th scope="row" colspan="3">Total</th><td>{{total}}</td></tr>
     {{#refunded}}<tr><th scope="row" colspan="3">Refunded</th><td>{{refunded}}</td></tr>{{/refunded}}</tfoot>
     </table>
+    {{#hasRefunds}}<h2>Refunds</h2>
+    <ul>{{#refunds}}<li>{{text}}</li>{{/refunds}}</ul>{{/hasRefunds}}
     <p>Ordered {{createdAt}}.{{#paymentReference}} Payment reference {{paymentReference}}.{{/paymentReference}}</p>
     {{#receiptURL}}<p>Receipt link (opens this order without signing in; keep it private): <a href="{{receiptURL}}">{{receiptURL}}</a></p>{{/receiptURL}}
     <p><a href="/orders">All your orders</a></p>
