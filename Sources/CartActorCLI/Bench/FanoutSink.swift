@@ -35,24 +35,8 @@ enum FanoutSink {
             received.increment()
             return Response(status: .accepted)
         }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "cart-actor.bench.sink")
-        logger.logLevel = .error
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { tasks in
-            tasks.addTask { try await group.run(); return nil }
-            tasks.addTask {
-                defer { Task { await group.triggerGracefulShutdown() } }
-                var iterator = ports.makeAsyncIterator()
-                guard let port = await iterator.next(), port > 0 else { throw BenchError.setup("the sink did not start") }
-                return try await body(Running(port: port, received: received))
-            }
-            var result: T?
-            for try await value in tasks { if let value { result = value } }
-            guard let result else { throw BenchError.setup("the sink stopped before the benchmark ended") }
-            return result
+        return try await BenchLoopbackServer.with(router, name: "sink") { port in
+            try await body(Running(port: port, received: received))
         }
     }
 }

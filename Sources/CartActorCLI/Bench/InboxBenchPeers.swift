@@ -37,24 +37,8 @@ enum InboxBenchPeers {
         }
         // The Accepts the outbox sends back to the peers: answered like a real inbox, unverified.
         router.post("actors/:n/inbox") { _, _ in Response(status: .accepted) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        var logger = Logger(label: "cart-actor.bench.peers")
-        logger.logLevel = .error
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { tasks in
-            tasks.addTask { try await group.run(); return nil }
-            tasks.addTask {
-                defer { Task { await group.triggerGracefulShutdown() } }
-                var iterator = ports.makeAsyncIterator()
-                guard let port = await iterator.next(), port > 0 else { throw BenchError.setup("the peer server did not start") }
-                return try await body(Running(port: port, keys: keys))
-            }
-            var result: T?
-            for try await value in tasks { if let value { result = value } }
-            guard let result else { throw BenchError.setup("the peer server stopped before the benchmark ended") }
-            return result
+        return try await BenchLoopbackServer.with(router, name: "peer server") { port in
+            try await body(Running(port: port, keys: keys))
         }
     }
 }
