@@ -18,6 +18,21 @@ struct SignatureParsingTests {
         #expect(parsed.algorithm == nil)
     }
 
+    /// The parser reads bytes: escapes, non-ASCII text and broken quoting must come out as
+    /// they did when it walked `Character`s.
+    @Test func cavageHeaderKeepsEscapesAndNonASCIIAndRefusesBrokenQuotes() throws {
+        let parsed = try #require(CavageSignatureHeader(
+            #"Signature keyId="https://é.example/a\"b\\c#k" , signature="AAAA",algorithm ="HS2019",headers="Host Date""#))
+        #expect(parsed.keyID == #"https://é.example/a"b\c#k"#)
+        #expect(parsed.algorithm == "hs2019")
+        #expect(parsed.covered == ["host", "date"])
+        #expect(parsed.signature == [0, 0, 0])
+        #expect(CavageSignatureHeader(#"keyId="a\"#) == nil)
+        #expect(CavageSignatureHeader(#"keyId="a"x,signature="AAAA""#) == nil)
+        #expect(CavageSignatureHeader(#"keyId="a",signature="AAAA",="x""#) == nil)
+        #expect(CavageSignatureHeader(#"keyId="a",signature"#) == nil)
+    }
+
     @Test func cavageHeaderRefusesRepeatedParameters() {
         #expect(CavageSignatureHeader(#"keyId="a",keyId="b",signature="AAAA""#) == nil)
         #expect(CavageSignatureHeader(#"keyId="a",signature="AAAA",created=soon"#) == nil)

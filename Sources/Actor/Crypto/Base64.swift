@@ -14,13 +14,30 @@ public enum Base64 {
 
 /// URL-safe base64 without padding (RFC 4648 §5), as in JWTs and cart handles.
 public enum Base64URL {
-    /// Encodes with `-` and `_`, no `=`.
+    /// Encodes with `-` and `_`, no `=`. Byte-wise: it runs several times per browser request
+    /// (session cookie, CSRF token), where Foundation's encode-then-replace cost ~4% of the CPU.
     public static func encode(_ bytes: [UInt8]) -> String {
-        var text = Base64.encode(bytes)
-        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while text.hasSuffix("=") { text.removeLast() }
-        return text
+        let count = (bytes.count * 4 + 2) / 3
+        return String(unsafeUninitializedCapacity: count) { out in
+            var written = 0
+            var index = 0
+            while index < bytes.count {
+                let remaining = bytes.count - index
+                let b0 = UInt32(bytes[index])
+                let b1 = remaining > 1 ? UInt32(bytes[index + 1]) : 0
+                let b2 = remaining > 2 ? UInt32(bytes[index + 2]) : 0
+                let group = b0 << 16 | b1 << 8 | b2
+                for position in 0..<min(4, remaining + 1) {
+                    out[written] = alphabet[Int(group >> UInt32(18 - 6 * position) & 0x3F)]
+                    written += 1
+                }
+                index += 3
+            }
+            return written
+        }
     }
+
+    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
     /// Decodes unpadded URL-safe base64; nil on `+`, `/`, `=` or any other stray character.
     public static func decode(_ text: String) -> [UInt8]? {

@@ -52,7 +52,7 @@ enum RequestTarget {
 
     /// A received `Host` value, lowercased and without the scheme's default port.
     static func normalizedHost(_ value: String, scheme: String?) -> String {
-        let lowered = value.trimmingCharacters(in: .whitespaces).lowercased()
+        let lowered = ReceivedRequest.trimmed(value).lowercased()
         let defaultSuffix = scheme?.lowercased() == "https" ? ":443" : ":80"
         return lowered.hasSuffix(defaultSuffix) ? String(lowered.dropLast(defaultSuffix.count)) : lowered
     }

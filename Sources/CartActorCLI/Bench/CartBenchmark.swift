@@ -8,10 +8,12 @@ struct CartBenchmark {
     var seconds: Double
     var fixedRate: Int
 
-    /// Requests answered 303 per second with `connections` buyers as fast as they can go.
-    func capacity() async throws -> (perSecond: Double, answered303: Int, other: Int) {
+    /// Requests answered 303 per second with `connections` buyers as fast as they can go, and the
+    /// process's CPU seconds (server and generator) over the phase.
+    func capacity() async throws -> (perSecond: Double, answered303: Int, other: Int, cpuSeconds: Double) {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         let start = ContinuousClock.now
+        let startCPU = ProcessCPU.seconds()
         let counts = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
             for _ in 0..<connections {
                 group.addTask {
@@ -29,14 +31,15 @@ struct CartBenchmark {
             return try await group.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
         }
         let elapsed = (ContinuousClock.now - start).seconds
-        return (Double(counts.0) / elapsed, counts.0, counts.1)
+        return (Double(counts.0) / elapsed, counts.0, counts.1, ProcessCPU.seconds() - startCPU)
     }
 
     /// Latency percentiles at `fixedRate` requests/s spread over `connections` buyers.
-    func latencyAtFixedRate() async throws -> (stats: LatencyStats, failures: Int) {
+    func latencyAtFixedRate() async throws -> (stats: LatencyStats, failures: Int, cpuSeconds: Double) {
         let perConnection = Double(fixedRate) / Double(connections)
         let interval = Duration.milliseconds(Int(1000 / perConnection))
         let requestsEach = Int(seconds * perConnection)
+        let startCPU = ProcessCPU.seconds()
         let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
             for index in 0..<connections {
                 group.addTask {
@@ -58,7 +61,7 @@ struct CartBenchmark {
             }
             return try await group.reduce(([Double](), 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
         }
-        return (LatencyStats(milliseconds: results.0), results.1)
+        return (LatencyStats(milliseconds: results.0), results.1, ProcessCPU.seconds() - startCPU)
     }
 }
 

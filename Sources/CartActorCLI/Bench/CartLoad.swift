@@ -28,7 +28,12 @@ struct CartLoad {
     /// the line id and the session's form token.
     func prepareBuyer(_ connection: inout BenchHTTPConnection) async throws -> Buyer {
         let form = "product=\(Self.percentEncoded(target.productIRI))&quantity=1"
-        let added = try await connection.send(.POST, "/cart/items", headers: [("Origin", target.siblingOrigin)], form: form)
+        var added = try await connection.send(.POST, "/cart/items", headers: [("Origin", target.siblingOrigin)], form: form)
+        if added.status == 303, added.headers["Set-Cookie"].isEmpty, let pending = added.headers["Location"].first {
+            // A cookie-less sibling post finishes on our origin (`GET /cart/items/pending?t=…`).
+            let path = pending.hasPrefix(target.baseOrigin) ? String(pending.dropFirst(target.baseOrigin.count)) : pending
+            added = try await connection.send(.GET, path)
+        }
         guard added.status == 303, let setCookie = added.headers["Set-Cookie"].first,
               let cookie = setCookie.split(separator: ";").first.map(String.init)
         else { throw BenchError.setup("add-to-cart answered \(added.status) without a session cookie") }

@@ -83,16 +83,17 @@ public struct CartService: Sendable {
     public func setQuantity(line id: UUID, to quantity: Int, owner: CartOwner) async throws -> CartLine? {
         guard quantity == 0 || CartLimits.quantity.contains(quantity) else { throw CartError.quantityOutOfRange(quantity) }
         let now = clock.now()
-        return try await releasingLocks { try await store.write { writer in
-            // One store call (issue 2's hot path): no read of the cart and its lines first.
-            switch try await writer.setLineQuantity(id: id, quantity: quantity, owner: owner, now: now) {
+        return try await releasingLocks {
+            // One store call (issue 2's hot path): no read of the cart and its lines first; the
+            // store may commit it together with other buyers' changes.
+            switch try await store.setLineQuantity(id: id, quantity: quantity, owner: owner, now: now) {
             case let .updated(line): return line
             case .removed: return nil
             case .notFound: throw CartError.unknownLine
             case .notSettable: throw CartError.quantityNotSettable
             case let .locked(order): throw LineLockedSignal(orderID: order)
             }
-        } }
+        }
     }
 
     /// Removes any line; returns it so the caller can tell a calendar about its entry or ticket.

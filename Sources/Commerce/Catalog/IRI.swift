@@ -7,8 +7,12 @@ public struct IRI: Hashable, Sendable, Codable, Comparable, CustomStringConverti
 
     /// Accepts absolute `http`/`https` IRIs with a host, at most 2,048 characters, no whitespace.
     public init?(_ string: String) {
-        guard string.utf8.count <= 2048,
-              !Self.hasWhitespace(string),
+        guard string.utf8.count <= 2048 else { return nil }
+        if PlainHTTPIRI(string) != nil {
+            self.value = string
+            return
+        }
+        guard !Self.hasWhitespace(string),
               let components = URLComponents(string: string),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty
@@ -26,6 +30,7 @@ public struct IRI: Hashable, Sendable, Codable, Comparable, CustomStringConverti
 
     /// `scheme://host[:port]` of the IRI, lower-cased, for same-origin checks.
     public var origin: String {
+        if let plain = PlainHTTPIRI(value) { return plain.origin }
         guard let c = URLComponents(string: value), let scheme = c.scheme, let host = c.host else { return value }
         let port = c.port.map { ":\($0)" } ?? ""
         return "\(scheme.lowercased())://\(host.lowercased())\(port)"

@@ -7,6 +7,16 @@ public protocol CommerceStore: Sendable {
     func write<T: Sendable>(_ body: @Sendable (any CommerceWriter) async throws -> T) async throws -> T
     /// Runs `body` against a consistent read view.
     func read<T: Sendable>(_ body: @Sendable (any CommerceReader) async throws -> T) async throws -> T
+    /// The quantity form's command on its own, committed before it returns (the cart's hot write
+    /// path): a store may group concurrent ones into one transaction. Default: one `write`.
+    func setLineQuantity(id: UUID, quantity: Int, owner: CartOwner, now: Date) async throws -> LineQuantityChange
+}
+
+extension CommerceStore {
+    /// One transaction per quantity change.
+    public func setLineQuantity(id: UUID, quantity: Int, owner: CartOwner, now: Date) async throws -> LineQuantityChange {
+        try await write { try await $0.setLineQuantity(id: id, quantity: quantity, owner: owner, now: now) }
+    }
 }
 
 /// Reads of the shop's records (orders too) inside a transaction.

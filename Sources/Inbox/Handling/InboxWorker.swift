@@ -43,10 +43,17 @@ public struct InboxWorker: Service {
 
     /// Runs until graceful shutdown or cancellation.
     public func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                let handled = await drainOnce()
-                if handled == 0 { await wakeup.wait(timeout: settings.pollInterval) }
+        // A shutdown ends the wait, never a batch in hand: cancelling database work mid-way
+        // (PostgresNIO leases) could leave the group waiting forever.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let handled = await drainOnce()
+            if handled == 0 {
+                let wakeup = self.wakeup
+                await withGracefulShutdownHandler {
+                    await wakeup.wait(timeout: settings.pollInterval)
+                } onGracefulShutdown: {
+                    wakeup.nudge()
+                }
             }
         }
     }

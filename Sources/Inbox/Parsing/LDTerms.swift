@@ -61,7 +61,17 @@ struct LDTerms: Sendable {
     /// `type`/`@type` are read by `id(of:)` and `types(of:)`).
     func value(_ object: JSONValue, _ iri: String) -> JSONValue? {
         guard case .object(let members) = object else { return nil }
-        return members.last { !$0.key.hasPrefix("@") && $0.key != "id" && $0.key != "type" && expand($0.key) == iri }?.value
+        return members.last { !$0.key.hasPrefix("@") && $0.key != "id" && $0.key != "type" && names($0.key, iri) }?.value
+    }
+
+    /// `expand(key) == iri` (`iri` being one of the vocabulary's ASCII constants), without building
+    /// the expansion of a bare ASCII term (the common case, compared byte by byte in place: this
+    /// runs per member for every lookup).
+    private func names(_ key: String, _ iri: String) -> Bool {
+        guard terms.isEmpty, key.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ":") }) else { return expand(key) == iri }
+        let namespace = AS.namespace.utf8
+        return iri.utf8.count == namespace.count + key.utf8.count && iri.utf8.starts(with: namespace)
+            && iri.utf8.dropFirst(namespace.count).elementsEqual(key.utf8)
     }
 
     /// `id` or `@id` of an object, or the string itself when the value is an IRI.

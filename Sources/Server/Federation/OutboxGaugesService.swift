@@ -15,11 +15,11 @@ struct OutboxGaugesService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await poll()
-                do { try await Task.sleep(for: .seconds(interval)) } catch { return }
-            }
+        // Only the wait is cut short by a shutdown; a pass in progress finishes first. Cancelling
+        // database work mid-way (PostgresNIO leases) could leave the group waiting forever.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await poll()
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
         }
     }
 

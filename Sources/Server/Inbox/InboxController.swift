@@ -25,7 +25,9 @@ struct InboxController: Sendable {
             return Self.response(InboxReceiver.tooLarge(receiver.maxBodyBytes))
         }
         var headers: [(String, String)] = request.headers.map { ($0.name.rawName, $0.value) }
-        if !headers.contains(where: { $0.0.caseInsensitiveCompare("host") == .orderedSame }), let authority = request.head.authority {
+        // HTTP/1's Host travels as the authority, not among the fields. Canonical names are
+        // lower-case: no Foundation case-insensitive compare per header on every activity.
+        if !request.headers.contains(where: { $0.name.canonicalName == "host" }), let authority = request.head.authority {
             headers.insert(("Host", authority), at: 0)
         }
         let received = ReceivedRequest(method: request.method.rawValue, path: request.head.path ?? request.uri.string,

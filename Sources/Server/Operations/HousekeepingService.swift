@@ -15,11 +15,11 @@ struct HousekeepingService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await sweep()
-                do { try await Task.sleep(for: .seconds(interval)) } catch { return }
-            }
+        // Only the wait is cut short by a shutdown; a pass in progress finishes first. Cancelling
+        // database work mid-way (PostgresNIO leases) could leave the group waiting forever.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await sweep()
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
         }
     }
 

@@ -11,11 +11,11 @@ struct PaymentSweeperService: Service {
     let logger: Logger
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                await sweepOnce()
-                do { try await Task.sleep(for: .seconds(interval)) } catch { return }
-            }
+        // Only the wait is cut short by a shutdown; a pass in progress finishes first. Cancelling
+        // database work mid-way (PostgresNIO leases) could leave the group waiting forever.
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await sweepOnce()
+            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
         }
     }
 

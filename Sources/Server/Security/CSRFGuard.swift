@@ -8,6 +8,15 @@ struct CSRFGuard: Sendable {
     let base: BaseOrigin
     let siblings: Set<String>
     let secrets: SessionSecrets
+    /// `base.origin`, spelled once.
+    private let sameOrigin: String
+
+    init(base: BaseOrigin, siblings: Set<String>, secrets: SessionSecrets) {
+        self.base = base
+        self.siblings = siblings
+        self.secrets = secrets
+        self.sameOrigin = base.origin
+    }
 
     /// How a form was accepted.
     enum Verdict: Equatable {
@@ -22,8 +31,9 @@ struct CSRFGuard: Sendable {
     func check(_ request: Request, form: FormFields, session: WebSession?, allowSibling: Bool = false) throws -> Verdict {
         var sameOriginEvidence = false
         if let origin = request.headers[.origin] {
-            let parsed = BaseOrigin.origin(of: origin)
-            if parsed == base.origin {
+            // Browsers send our origin exactly as `base.origin` spells it: skip URL parsing then.
+            let parsed = origin == sameOrigin ? sameOrigin : BaseOrigin.origin(of: origin)
+            if parsed == sameOrigin {
                 sameOriginEvidence = true
             } else if allowSibling, let parsed, siblings.contains(parsed) {
                 return .sibling
@@ -31,11 +41,11 @@ struct CSRFGuard: Sendable {
                 throw Self.crossSite(origin)
             }
         } else if let referer = request.headers[.referer] {
-            guard BaseOrigin.origin(of: referer) == base.origin else { throw Self.crossSite(BaseOrigin.origin(of: referer) ?? "elsewhere") }
+            guard BaseOrigin.origin(of: referer) == sameOrigin else { throw Self.crossSite(BaseOrigin.origin(of: referer) ?? "elsewhere") }
             sameOriginEvidence = true
         }
         if let session {
-            guard let token = form["csrf"], SessionSecrets.matches(token, secrets.csrfToken(id: session.id)) else {
+            guard let token = form["csrf"], SessionSecrets.matches(token, session.csrf) else {
                 throw PageError.forbidden("This form is out of date or did not come from this site. Reload the page and try again.")
             }
         } else if !sameOriginEvidence {

@@ -12,12 +12,23 @@ struct SessionCache: Sendable {
         let fetchedAt: Date
     }
 
+    /// What a genuine cookie value stands for, so its signature, storage key and form token are
+    /// computed once per cookie instead of on every request.
+    struct Identity: Sendable {
+        let id: String
+        let key: String
+        let csrf: String
+    }
+
     /// How long an entry is trusted without asking the database.
     let ttl: TimeInterval
     /// Beyond this many entries the cache starts over (bounded memory under cookie floods;
     /// only genuinely signed cookies of live sessions are ever cached).
     let capacity: Int
     private let entries = NIOLockedValueBox<[String: Entry]>([:])
+    /// Cookie values whose signature verified, by value (never expires: a signature stays valid;
+    /// whether the session lives is still asked of `entries` or the database).
+    private let identities = NIOLockedValueBox<[String: Identity]>([:])
 
     init(ttl: TimeInterval = 5, capacity: Int = 50_000) {
         self.ttl = ttl
@@ -37,6 +48,19 @@ struct SessionCache: Sendable {
         entries.withLockedValue { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = Entry(user: user, lastSeen: lastSeen, fetchedAt: now)
+        }
+    }
+
+    /// The identity of a cookie value verified before, if any.
+    func identity(cookie value: String) -> Identity? {
+        identities.withLockedValue { $0[value] }
+    }
+
+    /// Remembers that `value` is a genuine cookie for `identity`.
+    func remember(cookie value: String, _ identity: Identity) {
+        identities.withLockedValue { identities in
+            if identities.count >= capacity { identities.removeAll(keepingCapacity: true) }
+            identities[value] = identity
         }
     }
 

@@ -21,13 +21,11 @@ struct SessionManager: Sendable {
 
     /// The session the request's cookie names, if the cookie is genuine and the session lives.
     func resolve(_ request: Request) async throws -> WebSession? {
-        guard let cookie = request.cookies[SessionCookie.name],
-              let id = SessionCookie.verifiedID(Substring(cookie.value), secrets: secrets)
-        else { return nil }
-        let key = SessionSecrets.storageKey(id: id)
+        guard let cookie = request.cookies[SessionCookie.name], let identity = identity(cookie: cookie.value) else { return nil }
+        let (id, key) = (identity.id, identity.key)
         let now = clock.now()
         if let cached = cache.entry(key, now: now), now.timeIntervalSince(cached.lastSeen) <= Self.touchInterval {
-            return WebSession(id: id, key: key, user: cached.user)
+            return WebSession(id: id, key: key, user: cached.user, csrf: identity.csrf)
         }
         guard let record = try await store.session(key: key) else {
             cache.remove(key)
@@ -40,7 +38,17 @@ struct SessionManager: Sendable {
             lastSeen = now
         }
         cache.store(key, user: record.user, lastSeen: lastSeen, now: now)
-        return WebSession(id: id, key: key, user: record.user)
+        return WebSession(id: id, key: key, user: record.user, csrf: identity.csrf)
+    }
+
+    /// The ID, storage key and form token of a genuine cookie value; nil for a forged or
+    /// malformed one. HMAC and SHA-256 run once per cookie value (see `SessionCache.Identity`).
+    private func identity(cookie value: String) -> SessionCache.Identity? {
+        if let known = cache.identity(cookie: value) { return known }
+        guard let id = SessionCookie.verifiedID(Substring(value), secrets: secrets) else { return nil }
+        let identity = SessionCache.Identity(id: id, key: SessionSecrets.storageKey(id: id), csrf: secrets.csrfToken(id: id))
+        cache.remember(cookie: value, identity)
+        return identity
     }
 
     /// The request's session, or a new anonymous one (rate-limited per client address) with the
@@ -60,7 +68,8 @@ struct SessionManager: Sendable {
         let now = clock.now()
         try await store.create(key: key, user: user, now: now)
         cache.store(key, user: user, lastSeen: now, now: now)
-        return (WebSession(id: id, key: key, user: user), SessionCookie.make(id: id, secrets: secrets, secure: secureCookies))
+        return (WebSession(id: id, key: key, user: user, csrf: secrets.csrfToken(id: id)),
+                SessionCookie.make(id: id, secrets: secrets, secure: secureCookies))
     }
 
     /// Login: a new session for `user`; the old one (if any) is deleted so its cookie stops working.
@@ -85,5 +94,5 @@ struct SessionManager: Sendable {
     /// The cart handle of a session.
     func handle(of session: WebSession) -> String { secrets.handle(id: session.id) }
     /// The CSRF token of a session.
-    func csrfToken(of session: WebSession) -> String { secrets.csrfToken(id: session.id) }
+    func csrfToken(of session: WebSession) -> String { session.csrf }
 }

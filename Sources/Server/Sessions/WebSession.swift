@@ -9,6 +9,8 @@ struct WebSession: Sendable, Equatable {
     let key: String
     /// The signed-in user, nil while anonymous.
     let user: IRI?
+    /// The session's form token (derived from the ID once per cookie, see `SessionCache`).
+    let csrf: String
 
     /// Whose cart this session works on.
     var owner: CartOwner { user.map { .user($0) } ?? .anonymous(sessionKey: key) }

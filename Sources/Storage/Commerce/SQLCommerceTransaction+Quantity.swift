@@ -6,10 +6,14 @@ import SQLKit
 /// of reading the cart and all its lines first.
 extension SQLCommerceTransaction {
     func setLineQuantity(id: UUID, quantity: Int, owner: CartOwner, now: Date) async throws -> LineQuantityChange {
+        try await setLineQuantity(id: id, quantity: quantity, ownerKey: owner.storageKey, now: now)
+    }
+
+    /// The command for the owner with this storage key.
+    func setLineQuantity(id: UUID, quantity: Int, ownerKey key: String, now: Date) async throws -> LineQuantityChange {
         // The owner's cart is an uncorrelated subquery: it runs before any line row is touched, so
         // on PostgreSQL the cart row is locked first, the order every other cart command takes.
         let line = id.uuidString
-        let key = owner.storageKey
         let changed: (any SQLRow)?
         if quantity == 0 {
             changed = try await sql.raw("""
@@ -34,7 +38,7 @@ extension SQLCommerceTransaction {
 
     /// Why nothing changed (the refusal path only): an entry line of this owner, a line locked
     /// to an open order, or no such line.
-    private func refusal(line: String, ownerKey: String) async throws -> LineQuantityChange {
+    func refusal(line: String, ownerKey: String) async throws -> LineQuantityChange {
         let row = try await sql.raw("""
             SELECT kind, order_id FROM cart_lines
             WHERE id = \(bind: line) AND cart_id = (SELECT id FROM carts WHERE owner_key = \(bind: ownerKey))

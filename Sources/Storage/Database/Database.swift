@@ -55,6 +55,18 @@ public final class Database: Sendable {
         }
     }
 
+    /// Runs `body` on the writer WITHOUT a transaction: on SQLite each statement commits on its
+    /// own (writers still queue in order, none runs between these statements); on PostgreSQL it is
+    /// one transaction, as `write`. Only for commands whose statements are each safe to commit
+    /// alone, in the order they run: it saves SQLite's `BEGIN` and `COMMIT` round trips.
+    public func writeStatements<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try ensureOpen()
+        switch backend {
+        case let .sqlite(sqlite): return try await sqlite.writeStatements(body)
+        case let .postgres(postgres): return try await postgres.write(body)
+        }
+    }
+
     /// Runs `body` in one read-only transaction (a consistent snapshot).
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try ensureOpen()

@@ -63,6 +63,12 @@ final class SQLiteBackend: Sendable {
         }
     }
 
+    /// Statements on the writer connection in autocommit mode, each its own transaction.
+    func writeStatements<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let writer = self.writer
+        return try await writeLock.withLock { try await body(writer.sql()) }
+    }
+
     /// One deferred (read) transaction on a reader connection: a consistent snapshot.
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let connection = await readers.borrow()

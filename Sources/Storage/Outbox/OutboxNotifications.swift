@@ -34,31 +34,48 @@ public struct OutboxNotifications: Service {
         self.onListening = onListening
     }
 
-    /// Listens until graceful shutdown or cancellation.
+    /// Listens until graceful shutdown or cancellation. Never throws: a service that throws
+    /// while the group shuts down makes ServiceLifecycle cancel the whole group, closing the
+    /// database under services still using it.
     public func run() async throws {
         guard case .postgres(let location) = database.url else {
             // Nothing to listen to, but a service that returns early stops the whole group.
             try? await gracefulShutdown()
             return
         }
-        try await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await listenOnce(location)
-                } catch where !Task.isCancelled {
-                    logger.warning("outbox notifications lost; listening again soon (polling meanwhile)",
-                                   metadata: ["error": "\(PostgresBackend.explain(error))"])
+        // Shutdown closes the listening connection instead of relying on task cancellation:
+        // cancelling PostgresNIO's `listen` while it is being set up can leave its notification
+        // sequence open forever (seen as test apps hanging at shutdown).
+        let current = ListeningConnection()
+        await withTaskCancellationHandler {
+            await withGracefulShutdownHandler {
+                while !current.isStopped {
+                    do {
+                        try await listenOnce(location, current)
+                    } catch {
+                        if current.isStopped { return }
+                        logger.warning("outbox notifications lost; listening again soon (polling meanwhile)",
+                                       metadata: ["error": "\(PostgresBackend.explain(error))"])
+                    }
+                    try? await cancelWhenGracefulShutdown { [reconnectDelay] in try await Task.sleep(for: reconnectDelay) }
                 }
-                try? await Task.sleep(for: reconnectDelay)
+            } onGracefulShutdown: {
+                current.stop()
             }
+        } onCancel: {
+            current.stop()
         }
     }
 
     /// One connection: LISTEN, signal once (work published while not listening), then signal on
-    /// each notification for this schema until the connection ends.
-    private func listenOnce(_ location: PostgresLocation) async throws {
+    /// each notification for this schema until the connection ends or `current` is stopped.
+    private func listenOnce(_ location: PostgresLocation, _ current: ListeningConnection) async throws {
         let connection = try await PostgresConnection.connect(
             configuration: try PostgresBackend.connectionConfiguration(location), id: 1, logger: logger)
+        guard current.adopt(connection) else {
+            try? await connection.close()
+            return
+        }
         do {
             let schema = try await currentSchema(connection)
             try await connection.listen(on: Self.channel) { notifications in

@@ -34,7 +34,12 @@ public struct LoopbackServer: Sendable {
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            // Ends the port stream when the server stops, so a server that fails before it
+            // listens (or is cancelled) ends the wait below instead of leaving it forever.
+            group.addTask {
+                defer { continuation.finish() }
+                try await app.run()
+            }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0 else {
                 group.cancelAll()
