@@ -84,8 +84,16 @@ struct OutboxRestartTests {
             defer { second.stop() }
             // In-flight claims of the killed process come back when their lease runs out.
             _ = try await received.wait(distinctAtLeast: expected, seconds: 240)
+            // The receiver can have everything while the ledger still shows some of the killed
+            // process's claims in flight (sent, but the kill came before their outcome was
+            // written): those are sent again once their lease runs out. Wait for the ledger.
+            let deadline = Date().addingTimeInterval(240)
+            var counts = try await Self.counts(databaseURL)
+            while counts[.delivered] != expected && Date() < deadline {
+                try await Task.sleep(for: .milliseconds(250))
+                counts = try await Self.counts(databaseURL)
+            }
             second.stop()
-            let counts = try await Self.counts(databaseURL)
             #expect(counts[.delivered] == expected, "ledger: \(counts)\n\(second.log)")
             #expect((counts[.dead] ?? 0) + (counts[.failed] ?? 0) == 0)
             let pairs = await received.distinctPairs

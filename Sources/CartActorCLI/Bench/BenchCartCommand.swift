@@ -35,6 +35,8 @@ struct BenchCartCommand: AsyncParsableCommand {
                 print(String(format: "latency at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples, %d not 303)",
                              rate, latency.stats.p50, latency.stats.p90, latency.stats.p99, latency.stats.max,
                              latency.stats.count, latency.failures))
+                print(String(format: "  of which the generator's own timer woke late: p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                             latency.lateness.p50, latency.lateness.p99, latency.lateness.max))
                 print(String(format: "  CPU: %.0f µs per request at %d/s; load average at the end %@",
                              latency.cpuSeconds * 1e6 / Double(max(latency.stats.count, 1)), rate, ProcessCPU.loadAverage()))
             }

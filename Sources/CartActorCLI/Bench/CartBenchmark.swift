@@ -35,12 +35,14 @@ struct CartBenchmark {
     }
 
     /// Latency percentiles at `fixedRate` requests/s spread over `connections` buyers.
-    func latencyAtFixedRate() async throws -> (stats: LatencyStats, failures: Int, cpuSeconds: Double) {
+    /// Also returns how late the generator's own timer woke for each request (`lateness`): that
+    /// wait is inside each sample (it is measured from the scheduled time) but is not the server's.
+    func latencyAtFixedRate() async throws -> (stats: LatencyStats, lateness: LatencyStats, failures: Int, cpuSeconds: Double) {
         let perConnection = Double(fixedRate) / Double(connections)
         let interval = Duration.milliseconds(Int(1000 / perConnection))
         let requestsEach = Int(seconds * perConnection)
         let startCPU = ProcessCPU.seconds()
-        let results = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
+        let results = try await withThrowingTaskGroup(of: ([Double], [Double], Int).self) { group in
             for index in 0..<connections {
                 group.addTask {
                     try await BenchHTTPConnection.with(host: load.target.host, port: load.target.port) { connection in
@@ -48,20 +50,23 @@ struct CartBenchmark {
                         let offset = Duration.milliseconds(Int(1000 / perConnection / Double(connections) * Double(index)))
                         var scheduled = ContinuousClock.now + .milliseconds(200) + offset
                         var samples: [Double] = []
+                        var late: [Double] = []
                         var failures = 0
                         for n in 0..<requestsEach {
                             try await Task.sleep(until: scheduled, clock: .continuous)
+                            late.append((ContinuousClock.now - scheduled).milliseconds)
                             if try await !load.setQuantity(buyer, to: n % 99 + 1, on: &connection) { failures += 1 }
                             samples.append((ContinuousClock.now - scheduled).milliseconds)
                             scheduled += interval
                         }
-                        return (samples, failures)
+                        return (samples, late, failures)
                     }
                 }
             }
-            return try await group.reduce(([Double](), 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+            return try await group.reduce(([Double](), [Double](), 0)) { ($0.0 + $1.0, $0.1 + $1.1, $0.2 + $1.2) }
         }
-        return (LatencyStats(milliseconds: results.0), results.1, ProcessCPU.seconds() - startCPU)
+        return (LatencyStats(milliseconds: results.0), LatencyStats(milliseconds: results.1), results.2,
+                ProcessCPU.seconds() - startCPU)
     }
 }
 
