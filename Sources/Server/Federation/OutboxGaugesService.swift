@@ -15,12 +15,7 @@ struct OutboxGaugesService: Service {
     let logger: Logger
 
     func run() async throws {
-        // Only the wait is cut short by a shutdown; a pass in progress finishes first. Cancelling
-        // database work mid-way (PostgresNIO leases) could leave the group waiting forever.
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await poll()
-            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
-        }
+        await repeatUntilShutdown(every: interval) { await poll() }
     }
 
     /// One poll: reads the counts and sets the gauges.

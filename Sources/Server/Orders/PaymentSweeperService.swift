@@ -11,12 +11,7 @@ struct PaymentSweeperService: Service {
     let logger: Logger
 
     func run() async throws {
-        // Only the wait is cut short by a shutdown; a pass in progress finishes first. Cancelling
-        // database work mid-way (PostgresNIO leases) could leave the group waiting forever.
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await sweepOnce()
-            try? await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: .seconds(interval)) }
-        }
+        await repeatUntilShutdown(every: interval) { await sweepOnce() }
     }
 
     /// One pass; returns its report (nil when the sweep failed). Visible to the module for tests.
