@@ -11,6 +11,7 @@ struct BenchCartCommand: AsyncParsableCommand {
     @Option(help: "Seconds per phase") var seconds = 10.0
     @Option(help: "Requests per second for the latency phase") var rate = 1000
     @Option(help: "Database URL (default: a fresh SQLite file in a temp folder)") var database: String?
+    @Option(help: "Write the latency phase's samples here as CSV (scheduled ms, latency ms)") var samples: String?
 
     func run() async throws {
         try await OneLineErrors.run {
@@ -24,21 +25,27 @@ struct BenchCartCommand: AsyncParsableCommand {
             let bench = CartBenchmark(load: load, connections: connections, seconds: seconds, fixedRate: rate)
             print("bench cart: \(config.databaseURL ?? ""), \(connections) connections, \(seconds) s per phase, \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(ProcessCPU.loadAverage())")
             try await InProcessServer.with(config) {
-                let capacity = try await bench.capacity()
+                let buyers = try await bench.prepareBuyers()
+                let capacity = try await bench.capacity(buyers)
+                let answered = capacity.outcome.count(303)
                 print(String(format: "capacity: %.0f quantity changes/s answered 303 (%d answered 303, %d other)",
-                             capacity.perSecond, capacity.answered303, capacity.other))
+                             Double(answered) / capacity.outcome.seconds, answered, capacity.outcome.count(otherThan: 303)))
                 // CPU per answer is the figure to optimise: it barely moves with other load on the machine.
                 print(String(format: "  CPU: %.0f µs per 303 (server and generator, %.2f cores busy)",
-                             capacity.cpuSeconds * 1e6 / Double(max(capacity.answered303, 1)),
-                             capacity.cpuSeconds / seconds))
-                let latency = try await bench.latencyAtFixedRate()
+                             capacity.cpuSeconds * 1e6 / Double(max(answered, 1)), capacity.cpuSeconds / capacity.outcome.seconds))
+                let latency = try await bench.latencyAtFixedRate(buyers)
+                let stats = LatencyStats(milliseconds: latency.outcome.latencies)
+                if let samples {
+                    let rows = zip(latency.outcome.scheduledAt, latency.outcome.latencies).map { String(format: "%.3f,%.3f", $0, $1) }
+                    try ("scheduled_ms,latency_ms\n" + rows.joined(separator: "\n") + "\n").write(toFile: samples, atomically: true, encoding: .utf8)
+                }
+                let late = LatencyStats(milliseconds: latency.outcome.lateness)
                 print(String(format: "latency at %d/s: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d samples, %d not 303)",
-                             rate, latency.stats.p50, latency.stats.p90, latency.stats.p99, latency.stats.max,
-                             latency.stats.count, latency.failures))
+                             rate, stats.p50, stats.p90, stats.p99, stats.max, stats.count, latency.outcome.count(otherThan: 303)))
                 print(String(format: "  of which the generator's own timer woke late: p50 %.2f ms, p99 %.2f ms, max %.2f ms",
-                             latency.lateness.p50, latency.lateness.p99, latency.lateness.max))
+                             late.p50, late.p99, late.max))
                 print(String(format: "  CPU: %.0f µs per request at %d/s; load average at the end %@",
-                             latency.cpuSeconds * 1e6 / Double(max(latency.stats.count, 1)), rate, ProcessCPU.loadAverage()))
+                             latency.cpuSeconds * 1e6 / Double(max(stats.count, 1)), rate, ProcessCPU.loadAverage()))
             }
         }
     }

@@ -31,7 +31,6 @@ struct BenchCheckoutCommand: AsyncParsableCommand {
             let shop = try await BenchShop(name: "checkout", database: database)
             defer { shop.cleanUp() }
             var config = shop.config
-            let port = shop.port
             let sumupPort = try await InProcessServer.freePort()
             // Demo with a SumUp key pays through SumUpProvider (not the sandbox), here at the stand-in.
             config.sumupAPIKey = "bench-key"

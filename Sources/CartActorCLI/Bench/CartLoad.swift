@@ -2,7 +2,8 @@ import Foundation
 import NIOHTTP1
 
 /// The cart benchmark's load: virtual buyers, each with its own session, CSRF token and cart
-/// line, setting quantities with `POST /cart/items/{line}`. Only 303 answers count.
+/// line, setting quantities with `POST /cart/items/{line}` (see `CartQuantitySource`). Only 303
+/// answers count.
 struct CartLoad {
     /// Where the server listens and what to buy.
     struct Target: Sendable {
@@ -42,15 +43,6 @@ struct CartLoad {
               let csrf = firstMatch(#"name="csrf" value="([^"]+)""#, in: page.body)
         else { throw BenchError.setup("the cart page shows no line or form token") }
         return Buyer(cookie: cookie, csrf: csrf, line: line, formSuffix: "&csrf=" + Self.percentEncoded(csrf))
-    }
-
-    /// One quantity change; returns whether it was answered 303.
-    func setQuantity(_ buyer: Buyer, to quantity: Int, on connection: inout BenchHTTPConnection) async throws -> Bool {
-        let response = try await connection.send(
-            .POST, "/cart/items/\(buyer.line)",
-            headers: [("Cookie", buyer.cookie), ("Origin", target.baseOrigin)],
-            form: "quantity=\(quantity)" + buyer.formSuffix)
-        return response.status == 303
     }
 
     static func percentEncoded(_ value: String) -> String {

@@ -44,7 +44,7 @@ struct InboxBenchmark: Sendable {
 
     /// Sends everything at `concurrency`, then follows the queue until it is empty (or 120 s).
     func run(actor: String) async throws -> Result {
-        let requests = try presign(actor: actor)
+        let requests = InboxRequestSource(try presign(actor: actor), path: inboxURL.path)
         let database = try await Database.open(try DatabaseURL(parsing: databaseURL), logger: Logger(label: "cart-actor.bench.inbox"))
         defer { Task { await database.close() } }
         let start = ContinuousClock.now
@@ -73,33 +73,19 @@ struct InboxBenchmark: Sendable {
     /// once: what the load generator and the HTTP server cost without the inbox); returns the
     /// statuses, seconds and CPU seconds.
     func sendOnly(to url: URL, actor: String) async throws -> (statuses: [Int: Int], seconds: Double, cpu: Double) {
-        let requests = try presign(actor: actor)
+        let requests = InboxRequestSource(try presign(actor: actor), path: url.path)
         let start = ContinuousClock.now
         let startCPU = ProcessCPU.seconds()
         let statuses = try await send(requests, to: url)
         return (statuses, seconds(since: start), ProcessCPU.seconds() - startCPU)
     }
 
-    /// Posts every request at `concurrency`, one keep-alive connection per sending task.
-    private func send(_ requests: [OutboundRequest], to url: URL) async throws -> [Int: Int] {
-        let next = IndexCounter()
-        let (host, port, path) = (url.host ?? "127.0.0.1", url.port ?? 80, url.path)
-        return try await withThrowingTaskGroup(of: [Int: Int].self) { group in
-            for _ in 0..<concurrency {
-                group.addTask {
-                    try await InboxBenchConnection.with(host: host, port: port) { connection in
-                        var seen: [Int: Int] = [:]
-                        while let index = next.take(below: requests.count) {
-                            let request = requests[index]
-                            let status = try await connection.post(path, headers: request.headers, body: request.body ?? [])
-                            seen[status, default: 0] += 1
-                        }
-                        return seen
-                    }
-                }
-            }
-            return try await group.reduce(into: [Int: Int]()) { total, part in total.merge(part, uniquingKeysWith: +) }
-        }
+    /// Posts every request once at `concurrency` keep-alive connections (on `LoadGenerator`'s
+    /// own thread); returns the statuses.
+    private func send(_ requests: InboxRequestSource, to url: URL) async throws -> [Int: Int] {
+        let plan = LoadPlan(host: url.host ?? "127.0.0.1", port: url.port ?? 80, connections: concurrency,
+                            pace: .closedLoop(seconds: nil), source: requests)
+        return try await LoadGenerator.run(plan).statuses
     }
 
     /// Queued and finished rows.
@@ -116,20 +102,5 @@ struct InboxBenchmark: Sendable {
     private func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
-}
-
-/// Hands out request indexes to the sending tasks.
-final class IndexCounter: @unchecked Sendable {
-    // Safe: `value` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }

@@ -3,7 +3,8 @@ import Logging
 import SQLiteKit
 
 /// SQLite in WAL mode: one writer connection behind an `AsyncLock` (each write is one
-/// `BEGIN IMMEDIATE` transaction), and a few reader connections that run beside it.
+/// `BEGIN IMMEDIATE` transaction), a few reader connections that run beside it, and a
+/// checkpointer that keeps WAL checkpoints off the writer (see `SQLiteCheckpointer`).
 final class SQLiteBackend: Sendable {
     /// Milliseconds a connection waits for another process's lock before "database is locked".
     static let busyTimeoutMilliseconds = 5_000
@@ -14,12 +15,15 @@ final class SQLiteBackend: Sendable {
     private let writer: SQLiteConnection
     private let writeLock = AsyncLock()
     private let readers: ConnectionLender<SQLiteConnection>
+    private let checkpointer: SQLiteCheckpointer
     private let logger: Logger
 
-    private init(location: SQLiteLocation, writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(location: SQLiteLocation, writer: SQLiteConnection, readers: [SQLiteConnection],
+                 checkpointer: SQLiteCheckpointer, logger: Logger) {
         self.location = location
         self.writer = writer
         self.readers = ConnectionLender(readers)
+        self.checkpointer = checkpointer
         self.logger = logger
     }
 
@@ -32,7 +36,9 @@ final class SQLiteBackend: Sendable {
             for _ in 0..<readerCount {
                 opened.append(try await connect(location, logger: logger, readOnly: true))
             }
-            return SQLiteBackend(location: location, writer: writer, readers: Array(opened.dropFirst()), logger: logger)
+            let checkpointer = try await SQLiteCheckpointer.open(location, logger: logger)
+            return SQLiteBackend(location: location, writer: writer, readers: Array(opened.dropFirst()),
+                                 checkpointer: checkpointer, logger: logger)
         } catch {
             for connection in opened { await Self.closeEvenIfCancelled(connection) }
             throw DatabaseError(.cannotOpen, "cannot open SQLite database \(location.path): \(error)")
@@ -44,7 +50,10 @@ final class SQLiteBackend: Sendable {
         do {
             // busy_timeout replaces SQLiteNIO's spinning busy handler with SQLite's sleeping one.
             _ = try await connection.query("PRAGMA busy_timeout = \(busyTimeoutMilliseconds)")
-            if !readOnly { _ = try await connection.query("PRAGMA journal_mode = WAL") }
+            if !readOnly {
+                _ = try await connection.query("PRAGMA journal_mode = WAL")
+                _ = try await connection.query("PRAGMA wal_autocheckpoint = \(SQLiteCheckpointer.writerAutocheckpointPages)")
+            }
             _ = try await connection.query("PRAGMA foreign_keys = ON")
             _ = try await connection.query("PRAGMA synchronous = \(location.synchronous.rawValue.uppercased())")
             if readOnly { _ = try await connection.query("PRAGMA query_only = ON") }
@@ -58,15 +67,19 @@ final class SQLiteBackend: Sendable {
     /// One `BEGIN IMMEDIATE` transaction on the writer connection.
     func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let writer = self.writer
-        return try await writeLock.withLock {
+        let result = try await writeLock.withLock {
             try await Self.transaction(on: writer, begin: "BEGIN IMMEDIATE", body)
         }
+        checkpointer.committed()
+        return result
     }
 
     /// Statements on the writer connection in autocommit mode, each its own transaction.
     func writeStatements<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let writer = self.writer
-        return try await writeLock.withLock { try await body(writer.sql()) }
+        let result = try await writeLock.withLock { try await body(writer.sql()) }
+        checkpointer.committed()
+        return result
     }
 
     /// One deferred (read) transaction on a reader connection: a consistent snapshot.
@@ -128,6 +141,7 @@ final class SQLiteBackend: Sendable {
 
     /// Closes every connection (waits for running transactions to finish first).
     func close() async {
+        await checkpointer.close()
         let writer = self.writer
         _ = try? await writeLock.withLock { await Self.closeEvenIfCancelled(writer) }
         for _ in 0..<Self.readerCount {
