@@ -20,17 +20,25 @@ public enum HTTPDate {
             + "\(parts.tm_year + 1900) \(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// Parses IMF-fixdate; nil for anything else (obsolete formats are not accepted).
+    /// Parses IMF-fixdate; nil for anything else (obsolete formats are not accepted). Read by
+    /// byte offsets (the format has one fixed length): every signed request's `Date` passes here.
     public static func parse(_ text: String) -> Date? {
-        let fields = text.split(separator: " ", omittingEmptySubsequences: false)
-        guard fields.count == 6, fields[0].hasSuffix(","), days.contains(String(fields[0].dropLast())),
-              fields[5] == "GMT", fields[1].count == 2, fields[3].count == 4,
-              let day = Int32(fields[1]), let month = months.firstIndex(of: String(fields[2])),
-              let year = Int32(fields[3])
-        else { return nil }
-        let clock = fields[4].split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
-              let hour = Int32(clock[0]), let minute = Int32(clock[1]), let second = Int32(clock[2]),
+        let bytes = Array(text.utf8)
+        func at(_ offset: Int, _ scalar: Unicode.Scalar) -> Bool { bytes[offset] == UInt8(ascii: scalar) }
+        func number(_ offset: Int, digits: Int) -> Int32? {
+            var value: Int32 = 0
+            for byte in bytes[offset..<offset + digits] {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int32(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 29, at(3, ","), at(4, " "), at(7, " "), at(11, " "), at(16, " "), at(19, ":"),
+              at(22, ":"), at(25, " "), bytes[26...].elementsEqual("GMT".utf8),
+              days.contains(where: { $0.utf8.elementsEqual(bytes[0..<3]) }),
+              let month = months.firstIndex(where: { $0.utf8.elementsEqual(bytes[8..<11]) }),
+              let day = number(5, digits: 2), let year = number(12, digits: 4),
+              let hour = number(17, digits: 2), let minute = number(20, digits: 2), let second = number(23, digits: 2),
               (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
         var parts = tm()

@@ -32,6 +32,8 @@ public struct ReceivedRequest: Sendable {
     /// (Foundation's comparison is only needed, and kept, for anything else). The verifier
     /// looks headers up a dozen times per request, so this is on the inbox's hot path.
     static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        // Most names looked at differ in length: decided without reading their bytes.
+        if lhs.utf8.count != rhs.utf8.count, lhs.utf8.allSatisfy({ $0 < 0x80 }) { return false }
         guard lhs.utf8.allSatisfy({ $0 < 0x80 }), rhs.utf8.allSatisfy({ $0 < 0x80 }) else {
             return lhs.caseInsensitiveCompare(rhs) == .orderedSame
         }

@@ -32,19 +32,3 @@ public struct VerifiedSigner: Sendable, Equatable {
         return actorOrigin == keyOrigin
     }
 }
-
-/// `scheme://host:port` of an IRI, lowercased, default ports filled in.
-struct Origin: Equatable {
-    let scheme: String
-    let host: String
-    let port: Int
-
-    init?(_ iri: String) {
-        guard let components = URLComponents(string: iri), let scheme = components.scheme?.lowercased(),
-              let host = components.host?.lowercased(), !host.isEmpty
-        else { return nil }
-        self.scheme = scheme
-        self.host = host
-        port = components.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : -1)
-    }
-}

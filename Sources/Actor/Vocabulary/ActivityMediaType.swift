@@ -21,6 +21,8 @@ public enum ActivityMediaType {
 
     /// `type/subtype` of a media type, lower-cased, without parameters or whitespace.
     public static func essence(of mediaType: String) -> String {
+        // The usual value, already an essence: no split, trim or lower-casing.
+        if mediaType == activityJSON || mediaType == ldJSON || mediaType == plainJSON { return mediaType }
         let head = mediaType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         return head.trimmingOWS().lowercased()
     }

@@ -15,14 +15,16 @@ public struct InboxReceiver: Sendable {
     let limits: InboxLimits
     let rateLimiter: OriginRateLimiter
     let wakeup: InboxWakeup?
+    let commands: ReceivedCommands?
     let metrics: InboxMetrics
     let logger: Logger
     let now: @Sendable () -> Date
 
-    /// A receiver for the actor at `urls`; `wakeup` is nudged after each new activity.
+    /// A receiver for the actor at `urls`; `wakeup` is nudged after each new activity, whose
+    /// command is left in `commands` for the worker of this process (share one with its handler).
     public init(urls: ActorURLs, verifier: SignatureVerifier, store: any InboxStore, followers: any InboxFollowers,
                 peers: InboxPeers, limits: InboxLimits = InboxLimits(), wakeup: InboxWakeup? = nil,
-                metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+                commands: ReceivedCommands? = nil, metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
         self.base = urls.base
         self.verifier = verifier
         self.store = store
@@ -31,6 +33,7 @@ public struct InboxReceiver: Sendable {
         self.limits = limits
         self.rateLimiter = OriginRateLimiter(count: limits.perOriginCount, perSeconds: limits.perOriginSeconds)
         self.wakeup = wakeup
+        self.commands = commands
         self.metrics = metrics
         self.logger = logger
         self.now = now
@@ -111,7 +114,10 @@ public struct InboxReceiver: Sendable {
         let queued = QueuedActivity(id: activity.id, actor: activity.actor, type: activity.metricType,
                                     body: request.body, receivedAt: clock)
         let isNew = try await store.enqueue(queued)
-        if isNew { wakeup?.nudge() }
+        if isNew {
+            commands?.remember(activity.id, command: command, actor: actor)
+            wakeup?.nudge()
+        }
         return !isNew
     }
 }

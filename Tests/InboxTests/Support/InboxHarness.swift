@@ -22,6 +22,8 @@ struct InboxHarness: Sendable {
     let worker: InboxWorker
     /// The handler the worker uses (tests build other workers over it: a restarted process).
     let handler: InboxHandler
+    /// What the receiver read from new activities, for the worker (as in the app).
+    let commands: ReceivedCommands
     let events: SQLEventLog
     /// Whatever applies calendars' answers to orders (an `OrderService` when the test made one).
     let answers: (any CalendarAnswers)?
@@ -66,15 +68,17 @@ struct InboxHarness: Sendable {
                 guard let baseURL = URL(string: base) else { throw HarnessError.badBase(base) }
                 let verifier = SignatureVerifier(baseURL: baseURL, resolver: RecentKeyResolver(resolver: resolver))
                 let wakeup = InboxWakeup()
+                let commands = ReceivedCommands()
                 let receiver = InboxReceiver(urls: urls, verifier: verifier, store: store, followers: followers, peers: peers,
-                                             limits: limits, wakeup: wakeup, logger: logger)
+                                             limits: limits, wakeup: wakeup, commands: commands, logger: logger)
                 let answering = answers?.make(database)
                 let handler = InboxHandler(urls: urls, carts: carts, catalog: catalog, followers: followers,
-                                           answers: answering, store: store, peers: peers)
+                                           answers: answering, store: store, peers: peers, commands: commands)
                 let worker = InboxWorker(store: store, handler: handler, wakeup: wakeup, logger: logger)
                 box.set(receiver)
                 try await body(InboxHarness(base: base, database: database, carts: carts, catalog: catalog, registry: registry,
-                                            store: store, worker: worker, handler: handler, events: SQLEventLog(database: database),
+                                            store: store, worker: worker, handler: handler, commands: commands,
+                                            events: SQLEventLog(database: database),
                                             answers: answering))
             }
         }
