@@ -39,13 +39,16 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // The shop: pages, catalog, carts, money. Knows nothing of HTTP, SQL or ActivityPub.
-        .target(name: "Commerce", path: "Sources/Commerce", swiftSettings: swiftSettings),
+        // Byte-level reading of plain http(s) IRIs, shared by Commerce's IRI and ActorIdentity's
+        // Origin (each hot on the inbox path); no dependencies, so neither arrow changes.
+        .target(name: "PlainIRI", path: "Sources/PlainIRI", swiftSettings: swiftSettings),
+        .target(name: "Commerce", dependencies: ["PlainIRI"], path: "Sources/Commerce", swiftSettings: swiftSettings),
         // The actor's identity: keys, HTTP signatures, key resolution, vocabulary.
         // Not named `Actor`: that would shadow the standard library's `Actor` protocol.
         .target(
             name: "ActorIdentity",
             dependencies: [
-                "COpenSSL", "Transport",
+                "COpenSSL", "Transport", "PlainIRI",
                 .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,9 +5,8 @@ import Storage
 import Testing
 import TestSupport
 
-/// The request path's insert runs as ONE autocommit statement (no BEGIN/COMMIT round trips),
-/// several batches at once on PostgreSQL: the permanent dedupe by id and "202 only after the
-/// row is committed" must still hold.
+/// The request path's insert: one multi-row statement per batch, several batches at once on
+/// PostgreSQL: the permanent dedupe by id and "202 only after the row is committed" must hold.
 @Suite("Inbox enqueue")
 struct InboxEnqueueTests {
     /// Activities per test (small by default; raise for a longer soak).
@@ -63,6 +62,40 @@ struct InboxEnqueueTests {
                 }
                 try await group.waitForAll()
             }
+        }
+    }
+
+    /// A commit that fails after the INSERT itself succeeded must fail the enqueue (no 202), not
+    /// answer "new" or wait forever: a constraint trigger deferred to commit refuses one id. (With
+    /// the INSERT in autocommit, PostgresNIO never returned here: the reason it runs in a transaction.)
+    @Test func aCommitThatFailsAfterTheInsertIsNotReportedAsStored() async throws {
+        guard Backend.available.contains(.postgres) else { return }
+        try await TestDatabases.withDatabase(.postgres) { database in
+            try await database.write { sql in
+                try await sql.raw("""
+                    CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.id LIKE '%refused-at-commit%' THEN RAISE EXCEPTION 'refused at commit'; END IF;
+                      RETURN NULL;
+                    END $$
+                    """).run()
+                try await sql.raw("""
+                    CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON inbox_activities
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()
+                    """).run()
+            }
+            let store = SQLInboxStore(database: database)
+            var refused = Self.activity(0)
+            refused.id = "https://peer.example/activities/refused-at-commit"
+            await #expect(throws: (any Error).self, "enqueue answered although the commit failed") {
+                try await store.enqueue(refused)
+            }
+            let rows = try await database.read { sql in
+                try await sql.raw("SELECT COUNT(*) AS n FROM inbox_activities").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(rows == 0)
+            // The pool's connections stay usable: the next activity is stored.
+            #expect(try await store.enqueue(Self.activity(1)))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlainIRI
 
 /// An absolute http(s) identifier of something on the web (a product, an entry, a user, a page).
 public struct IRI: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {

@@ -6,14 +6,10 @@ import SQLKit
 /// of reading the cart and all its lines first.
 extension SQLCommerceTransaction {
     func setLineQuantity(id: UUID, quantity: Int, owner: CartOwner, now: Date) async throws -> LineQuantityChange {
-        try await setLineQuantity(id: id, quantity: quantity, ownerKey: owner.storageKey, now: now)
-    }
-
-    /// The command for the owner with this storage key.
-    func setLineQuantity(id: UUID, quantity: Int, ownerKey key: String, now: Date) async throws -> LineQuantityChange {
         // The owner's cart is an uncorrelated subquery: it runs before any line row is touched, so
         // on PostgreSQL the cart row is locked first, the order every other cart command takes.
         let line = id.uuidString
+        let key = owner.storageKey
         let changed: (any SQLRow)?
         if quantity == 0 {
             changed = try await sql.raw("""

@@ -67,17 +67,6 @@ public final class Database: Sendable {
         }
     }
 
-    /// Runs `body`, which must issue exactly ONE statement, on the writer outside any explicit
-    /// transaction: the statement is its own (implicit) transaction on both backends, and this
-    /// returns only after that transaction committed. Saves the `BEGIN` and `COMMIT` round trips.
-    public func writeOneStatement<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try ensureOpen()
-        switch backend {
-        case let .sqlite(sqlite): return try await sqlite.writeStatements(body)
-        case let .postgres(postgres): return try await postgres.autocommit(body)
-        }
-    }
-
     /// Runs `body` in one read-only transaction (a consistent snapshot).
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try ensureOpen()

@@ -42,20 +42,6 @@ final class PostgresBackend: Sendable {
         try await transaction(begin: "BEGIN", body)
     }
 
-    /// `body`'s statement in autocommit (no `BEGIN`/`COMMIT`), returning after its commit.
-    /// PostgresNIO completes a query at CommandComplete, which PostgreSQL sends BEFORE it commits
-    /// the implicit transaction (that happens at Sync, then ReadyForQuery). A connection starts its
-    /// next query only after ReadyForQuery, so the trivial query below returns after the commit
-    /// (fsync'd when `synchronous_commit` is on), and fails if the commit failed.
-    func autocommit<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let logger = self.logger
-        return try await client.withConnection { connection in
-            let result = try await body(connection.sql())
-            try await connection.query("SELECT 1", logger: logger)
-            return result
-        }
-    }
-
     /// A read-only repeatable-read transaction: one consistent snapshot.
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)

@@ -59,11 +59,11 @@ actor InboxInsertBatcher {
         writers -= 1
     }
 
-    /// One INSERT … ON CONFLICT DO NOTHING RETURNING id for all rows (in id order): a single
-    /// statement, so it runs in autocommit (no `BEGIN`/`COMMIT` round trips) and is still all or
-    /// nothing; `writeOneStatement` returns only after its commit.
+    /// One INSERT … ON CONFLICT DO NOTHING RETURNING id for all rows (in id order). On SQLite it
+    /// runs in autocommit (one statement needs no `BEGIN`/`COMMIT`); on PostgreSQL in a
+    /// transaction, so a failing COMMIT reaches the caller (see `InboxEnqueueTests`).
     static func write(_ activities: [QueuedActivity], to database: Database) async throws -> Set<String> {
-        try await database.writeOneStatement { sql in
+        try await database.writeStatements { sql in
             var query = SQLQueryString("INSERT INTO inbox_activities (id, actor, type, body, received_ms, due_ms, attempts) VALUES ")
             for (index, activity) in activities.sorted(by: { $0.id < $1.id }).enumerated() {
                 if index > 0 { query.appendLiteral(", ") }

@@ -2,17 +2,18 @@
 /// lower-case `http://` or `https://`, a host of LDH labels (no `xn--`), an optional port
 /// without leading zeros, and a rest of RFC 3986 characters with well-formed `%HH`. Anything
 /// less plain is left to `URLComponents` (nil here). The inbox reads several IRIs per activity,
-/// and `URLComponents` cost ~5% of its CPU; `IRITests` checks this agrees with it.
-struct PlainHTTPIRI {
+/// and `URLComponents` cost ~5% of its CPU. Shared by Commerce's `IRI` and ActorIdentity's
+/// `Origin`; `IRIPlainPathTests` and `OriginPlainPathTests` check both agree with `URLComponents`.
+public struct PlainHTTPIRI: Sendable {
     /// `http` or `https`.
-    let scheme: String
+    public let scheme: String
     /// The host as written (letters, digits, `-`, `.`).
-    let host: String
+    public let host: String
     /// The port when one is written.
-    let port: Int?
+    public let port: Int?
 
     /// Nil unless `string` is plain in the sense above.
-    init?(_ string: String) {
+    public init?(_ string: String) {
         // Integer indexes into a copy: walking `String.UTF8View` indexes cost more than the copy.
         let bytes = Array(string.utf8)
         let scheme: String
@@ -54,7 +55,7 @@ struct PlainHTTPIRI {
     }
 
     /// `scheme://host[:port]`, host lower-cased: what `IRI.origin` returns.
-    var origin: String {
+    public var origin: String {
         let port = port.map { ":\($0)" } ?? ""
         return "\(scheme)://\(host.lowercased())\(port)"
     }
