@@ -78,6 +78,9 @@ public struct AppConfiguration: Sendable {
         /// Webhook and return-page reconciles this soon after the last provider read share one
         /// read at the end of the window (contract §6: 10 s; tests shorten it).
         public var paymentCoalesceSeconds: Double
+        /// How long `GET /orders/{id}/return` waits for its reconcile before answering; a slower
+        /// reconcile carries on and the order page's refresh shows its result.
+        public var paymentReturnWaitSeconds: Double = 3
         /// `POST /inbox` activities per sender origin (benchmarks raise it).
         public var inboxPerOrigin = RateLimit(count: 3_000, perSeconds: 60)
 

@@ -10,7 +10,7 @@ struct OrdersController: Sendable {
     let orders: OrderService
     /// How long the return page waits for its reconcile before showing the order anyway (the
     /// order page refreshes itself, and the reconcile goes on in the background).
-    var returnWait: Duration = .seconds(3)
+    var returnWait: Duration { .milliseconds(Int(deps.configuration.limits.paymentReturnWaitSeconds * 1000)) }
 
     func addRoutes(to router: RouterGroup<AppRequestContext>) {
         router.get("orders", use: list)

@@ -69,6 +69,27 @@ struct OrderPagesTests {
     }
 
     @Test(arguments: Backend.available)
+    func returnPageDoesNotWaitLongForASlowSumUpAndThePaymentStillLands(backend: Backend) async throws {
+        try await OrderTestApp.run(backend, configure: { $0.limits.paymentReturnWaitSeconds = 0.1 }) { client, fake in
+            var browser = Browser(client)
+            let checkoutID = try #require(try await browser.addAndCheckOut().hostedCheckoutID)
+            let id = try #require(try await browser.firstOrderID())
+            _ = try await fake.pay(checkoutID) // webhook lost
+            await fake.setDelay(.seconds(5))
+            #expect(try await browser.get("/orders/\(id)/return").status == .seeOther)
+            // Had the return page waited for SumUp's 5 s answer, the order would read Paid here.
+            #expect(try await browser.get("/orders/\(id)").text.contains("<strong>Awaiting payment</strong>"))
+            // The reconcile the return page started goes on; the page's refresh shows its result.
+            var paid = false
+            for _ in 0..<60 where !paid {
+                try await Task.sleep(for: .milliseconds(500))
+                paid = try await browser.get("/orders/\(id)").text.contains("<strong>Paid</strong>")
+            }
+            #expect(paid)
+        }
+    }
+
+    @Test(arguments: Backend.available)
     func retryWhileTheAttemptIsOpenGoesBackToItsPaymentPage(backend: Backend) async throws {
         try await OrderTestApp.run(backend) { client, fake in
             var browser = Browser(client)

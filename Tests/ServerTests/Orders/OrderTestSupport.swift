@@ -17,6 +17,9 @@ enum OrderTestApp {
         configuration.sumupMerchantCode = fake.merchantCode
         configuration.sumupAPIBase = fake.apiBase
         configuration.limits.paymentCoalesceSeconds = 0.05
+        // Tests read the order right after the return page; on a loaded CI machine the
+        // reconcile can outlast the 3 s a browser gets (the page's refresh covers that there).
+        configuration.limits.paymentReturnWaitSeconds = 60
         return configuration
     }
 
