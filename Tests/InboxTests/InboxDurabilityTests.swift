@@ -25,18 +25,44 @@ struct InboxDurabilityTests {
                 #expect(try await inbox.lines(of: user).isEmpty)
                 #expect(try await inbox.store.depth() == 3)
 
-                // A worker that claims the batch and dies before handling it (no finish).
-                let claimed = try await inbox.store.claim(limit: 10, now: Date(), lease: 60)
-                #expect(claimed.count == 3)
-                // The next process: a new store and worker over the same database, after the lease.
+                // The process dies: what it handed over in memory is lost, its rows stay leased.
                 let restarted = InboxWorker(store: SQLInboxStore(database: inbox.database), handler: inbox.handler,
                                             wakeup: InboxWakeup(), logger: InboxHarness.logger,
                                             now: { Date().addingTimeInterval(61) })
+                let tooSoon = InboxWorker(store: SQLInboxStore(database: inbox.database), handler: inbox.handler,
+                                          wakeup: InboxWakeup(), logger: InboxHarness.logger)
+                #expect(await tooSoon.drainOnce() == 0, "leased to the dead process until the lease ends")
+                // The next process, after the lease.
                 #expect(await restarted.drainOnce() == 3)
                 #expect(try await inbox.lines(of: user).count == 3)
                 #expect(try await inbox.store.depth() == 0)
                 // Handled again (a crash between handling and recording): nothing changes.
                 #expect(await restarted.drainOnce() == 0)
+            }
+        }
+    }
+
+    @Test("activities claimed by a worker that died are handled after the lease", arguments: Backend.available)
+    func claimedThenDied(backend: Backend) async throws {
+        try await TestPeers.run([.calendar]) { (peers: [TestPeer]) async throws in
+            let calendar = peers[0]
+            try await InboxHarness.run(backend, calendars: [calendar], handoff: InboxHandoff(capacity: 0)) { (inbox: InboxHarness) async throws in
+                try await inbox.addSamplePage()
+                let user = "https://account.example/users/dan"
+                for _ in 0..<2 {
+                    let add = Activities.add(from: calendar, object: Activities.entry(calendar, id: calendar.newID("entries")),
+                                             target: Activities.cart(customer: user))
+                    #expect(try await calendar.post(add, to: inbox.inboxURL).status == 202)
+                }
+                // A worker that claims the batch and dies before handling it (no finish).
+                #expect(try await inbox.store.claim(limit: 10, now: Date(), lease: 60).count == 2)
+                #expect(await inbox.worker.drainOnce() == 0)
+                let restarted = InboxWorker(store: SQLInboxStore(database: inbox.database), handler: inbox.handler,
+                                            wakeup: InboxWakeup(), logger: InboxHarness.logger,
+                                            now: { Date().addingTimeInterval(61) })
+                #expect(await restarted.drainOnce() == 2)
+                #expect(try await inbox.lines(of: user).count == 2)
+                #expect(try await inbox.store.depth() == 0)
             }
         }
     }

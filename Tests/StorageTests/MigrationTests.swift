@@ -16,7 +16,7 @@ struct MigrationTests {
                     .map { try $0.decode(column: "version", as: Int.self) }
             }
             #expect(recorded == MigrationRegistry.all.map(\.version))
-            #expect(MigrationRegistry.latestVersion == 9)
+            #expect(MigrationRegistry.latestVersion == 10)
         }
     }
 

@@ -67,6 +67,9 @@ struct BenchInboxCommand: AsyncParsableCommand {
                              result.handledDuringSend, Double(result.handledDuringSend) / max(result.sendSeconds, 0.001), result.backlogAtEnd))
                 print(String(format: "all handled: %d in %.2f s from the first send = %.0f/s",
                              result.handled, result.handleSeconds, Double(result.handled) / max(result.handleSeconds, 0.001)))
+                if !strangers {
+                    print("signed Accepts the peers received: \(result.acceptsDuringSend) by the end of sending, \(result.acceptsAtEnd) when all was handled (the outbox delivers the rest after)")
+                }
                 print("load average at the end: \(ProcessCPU.loadAverage())")
                 let drainRate = Double(result.handled - result.handledDuringSend) / max(result.handleSeconds - result.sendSeconds, 0.001)
                 print(String(format: "backlog at the end of sending = %.2f s of work at the drain rate after sending (%.0f/s; target < 1 s)",

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The bench's senders: one Hummingbird server on 127.0.0.1 serving the actor documents (and
 /// keys) of N peers at `/actors/{n}`, so the inbox can fetch and cache their keys, and their
@@ -12,6 +13,8 @@ enum InboxBenchPeers {
     struct Running: Sendable {
         let port: Int
         let keys: [SigningKey]
+        /// Accepts the peers' inboxes have received so far.
+        let accepts: DeliveryCount
 
         /// Peer `index`'s actor IRI.
         func actor(_ index: Int) -> String { "http://127.0.0.1:\(port)/actors/\(index)" }
@@ -36,9 +39,20 @@ enum InboxBenchPeers {
                             body: .init(byteBuffer: ByteBuffer(bytes: json.serializedBytes())))
         }
         // The Accepts the outbox sends back to the peers: answered like a real inbox, unverified.
-        router.post("actors/:n/inbox") { _, _ in Response(status: .accepted) }
+        let accepts = DeliveryCount()
+        router.post("actors/:n/inbox") { _, _ in
+            accepts.add()
+            return Response(status: .accepted)
+        }
         return try await BenchLoopbackServer.with(router, name: "peer server") { port in
-            try await body(Running(port: port, keys: keys))
+            try await body(Running(port: port, keys: keys, accepts: accepts))
         }
     }
+}
+
+/// A count shared by the peer server's handlers and the benchmark.
+final class DeliveryCount: Sendable {
+    private let value = Atomic<Int>(0)
+    func add() { value.add(1, ordering: .relaxed) }
+    var current: Int { value.load(ordering: .relaxed) }
 }

@@ -24,6 +24,9 @@ struct InboxBenchmark: Sendable {
         var handleSeconds = 0.0
         /// CPU the whole process used while sending (server, worker, outbox and load generator).
         var sendCPUSeconds = 0.0
+        /// Accepts the peers had received at the end of sending, and once the inbox was drained.
+        var acceptsDuringSend = 0
+        var acceptsAtEnd = 0
     }
 
     /// Signs every Follow before the clock starts (signing is the sender's cost, not ours).
@@ -47,12 +50,14 @@ struct InboxBenchmark: Sendable {
         let requests = InboxRequestSource(try presign(actor: actor), path: inboxURL.path)
         let database = try await Database.open(try DatabaseURL(parsing: databaseURL), logger: Logger(label: "cart-actor.bench.inbox"))
         defer { Task { await database.close() } }
+        let acceptsBefore = peers.accepts.current  // `--baseline` posts to the same sink
         let start = ContinuousClock.now
         let startCPU = ProcessCPU.seconds()
         let statuses = try await send(requests, to: inboxURL)
         var result = Result()
         result.sendSeconds = seconds(since: start)
         result.sendCPUSeconds = ProcessCPU.seconds() - startCPU
+        result.acceptsDuringSend = peers.accepts.current - acceptsBefore
         result.accepted = statuses[202] ?? 0
         result.other = statuses.filter { $0.key != 202 }
         let (queued, finished) = try await progress(database)
@@ -66,6 +71,7 @@ struct InboxBenchmark: Sendable {
         }
         result.handled = done
         result.handleSeconds = seconds(since: start)
+        result.acceptsAtEnd = peers.accepts.current - acceptsBefore
         return result
     }
 

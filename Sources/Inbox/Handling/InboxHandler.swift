@@ -13,14 +13,12 @@ public struct InboxHandler: Sendable {
     let answers: (any CalendarAnswers)?
     let store: any InboxStore
     let peers: InboxPeers
-    let commands: ReceivedCommands?
     let now: @Sendable () -> Date
 
     /// A handler for the actor at `urls`; `answers` is nil until checkout exists (answers then refused).
-    /// `commands` holds what this process's receiver already read (the same instance as its).
     public init(urls: ActorURLs, carts: CartService, catalog: CatalogService, followers: any InboxFollowers,
                 answers: (any CalendarAnswers)?, store: any InboxStore, peers: InboxPeers,
-                parser: BoundedJSONParser = BoundedJSONParser(), commands: ReceivedCommands? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+                parser: BoundedJSONParser = BoundedJSONParser(), now: @escaping @Sendable () -> Date = { Date() }) {
         self.reader = CommandReader(base: urls.base)
         self.parser = parser
         self.carts = carts
@@ -29,7 +27,6 @@ public struct InboxHandler: Sendable {
         self.answers = answers
         self.store = store
         self.peers = peers
-        self.commands = commands
         self.now = now
     }
 
@@ -41,10 +38,8 @@ public struct InboxHandler: Sendable {
         }
     }
 
-    /// Reads the stored activity back into its command (no storage touched), or takes the
-    /// command the receiver already read from that body.
+    /// Reads the stored activity back into its command (no storage touched).
     func prepare(_ queued: QueuedActivity) -> PreparedActivity {
-        if let known = commands?.take(queued.id) { return .command(known.command, actor: known.actor) }
         do {
             let activity = try ParsedActivity(json: try parser.parse(queued.body))
             guard let iri = IRI(activity.actor) else { return .result(.refused("actor is not an IRI")) }

@@ -2,15 +2,18 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Drains the durable inbox queue off the request path: claims due activities in batches, hands
+/// Drains the durable inbox queue off the request path: takes what this process's receiver
+/// handed over in memory (rows it stored already leased), claims due activities in batches, hands
 /// each to `InboxHandler` (a run of Follows is recorded in one transaction), records the outcome,
-/// and retries storage failures with backoff. Runs
-/// as a lifecycle service; a crash loses nothing (claimed rows come back when their lease ends).
+/// and retries storage failures with backoff. Runs as a lifecycle service; a crash loses nothing
+/// (leased rows, handed over or claimed, come back when their lease ends).
 public struct InboxWorker: Service {
     let store: any InboxStore
     let handler: InboxHandler
     let wakeup: InboxWakeup
+    let handoff: InboxHandoff?
     let settings: Settings
+    let pacing = WorkerPacing()
     let metrics: InboxMetrics
     let logger: Logger
     let now: @Sendable () -> Date
@@ -29,12 +32,14 @@ public struct InboxWorker: Service {
         public init() {}
     }
 
-    /// A worker over `store`.
-    public init(store: any InboxStore, handler: InboxHandler, wakeup: InboxWakeup, settings: Settings = Settings(),
-                metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+    /// A worker over `store`, taking first what the receiver put in `handoff`.
+    public init(store: any InboxStore, handler: InboxHandler, wakeup: InboxWakeup, handoff: InboxHandoff? = nil,
+                settings: Settings = Settings(), metrics: InboxMetrics = InboxMetrics(), logger: Logger,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.handler = handler
         self.wakeup = wakeup
+        self.handoff = handoff
         self.settings = settings
         self.metrics = metrics
         self.logger = logger
@@ -58,23 +63,29 @@ public struct InboxWorker: Service {
         }
     }
 
-    /// Claims and handles one batch; returns how many activities it handled (tests and the
-    /// benchmark call it directly).
+    /// Takes or claims one batch and handles it; returns how many activities it handled (tests
+    /// and the benchmark call it directly).
     @discardableResult
     public func drainOnce() async -> Int {
-        let batch: [QueuedActivity]
-        do {
-            batch = try await store.claim(limit: settings.batchSize, now: now(), lease: settings.lease)
-        } catch is CancellationError {
-            return 0  // shutting down
-        } catch {
-            logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
-            return 0
+        let clock = now()
+        var batch: [(queued: QueuedActivity, prepared: PreparedActivity)] =
+            (handoff?.take(limit: settings.batchSize, now: clock) ?? []).map { ($0.queued, .command($0.command, actor: $0.actor)) }
+        // The queue is read when nothing was handed over, and at least every poll interval while
+        // something is (retries and other processes' expired leases are due there too).
+        if batch.count < settings.batchSize, batch.isEmpty || pacing.claimDue(every: settings.pollInterval) {
+            do {
+                let claimed = try await store.claim(limit: settings.batchSize - batch.count, now: clock, lease: settings.lease)
+                batch += claimed.map { ($0, handler.prepare($0)) }
+            } catch is CancellationError {
+                return 0  // shutting down
+            } catch {
+                logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
+                if batch.isEmpty { return 0 }
+            }
         }
         var finished: [(id: String, outcome: String)] = []
         var follows: [(queued: QueuedActivity, record: FollowRecord)] = []
-        for queued in batch {
-            let prepared = handler.prepare(queued)
+        for (queued, prepared) in batch {
             if case .command(.follow(let followID), let actor) = prepared {
                 follows.append((queued, handler.followRecord(queued, actor: actor, followID: followID)))
                 continue
@@ -91,7 +102,11 @@ public struct InboxWorker: Service {
         } catch {
             logger.error("inbox outcomes not recorded; the batch will be handled again", metadata: ["error": "\(error)"])
         }
-        if !batch.isEmpty, let depth = try? await store.depth() { metrics.queueDepth(depth) }
+        // The backlog gauge counts the whole queue: at most once per poll interval, or when idle.
+        if !batch.isEmpty, handoff?.count == 0 || pacing.depthDue(every: settings.pollInterval),
+           let depth = try? await store.depth() {
+            metrics.queueDepth(depth)
+        }
         return batch.count
     }
 

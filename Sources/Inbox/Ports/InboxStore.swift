@@ -4,8 +4,10 @@ import Foundation
 /// The durable inbox (Storage implements it): every accepted activity is stored once, forever, by
 /// its `id` (permanent deduplication) and queued until a worker has handled it.
 public protocol InboxStore: Sendable {
-    /// Stores and queues `activity` unless its id was seen before; true when it is new.
-    func enqueue(_ activity: QueuedActivity) async throws -> Bool
+    /// Stores and queues `activity` unless its id was seen before; true when it is new. With
+    /// `leasedUntil` the row is stored already claimed (one attempt) until then: the caller hands
+    /// it to its own worker in memory (`InboxHandoff`); others may claim it once the lease ends.
+    func enqueue(_ activity: QueuedActivity, leasedUntil: Date?) async throws -> Bool
     /// Up to `limit` queued activities due at `now`, oldest first, leased for `lease` seconds (a
     /// worker that dies mid-way leaves them to be claimed again when the lease ends).
     func claim(limit: Int, now: Date, lease: TimeInterval) async throws -> [QueuedActivity]
@@ -22,6 +24,13 @@ public protocol InboxStore: Sendable {
     /// The order an Accept/Reject names and the calendars holding its entries or tickets; nil
     /// when no such order (or activity of an order) exists.
     func orderHold(_ target: OrderTarget) async throws -> OrderHold?
+}
+
+extension InboxStore {
+    /// Stores and queues `activity`, due at once, unless its id was seen before; true when new.
+    public func enqueue(_ activity: QueuedActivity) async throws -> Bool {
+        try await enqueue(activity, leasedUntil: nil)
+    }
 }
 
 /// One stored activity as queued.

@@ -15,16 +15,16 @@ public struct InboxReceiver: Sendable {
     let limits: InboxLimits
     let rateLimiter: OriginRateLimiter
     let wakeup: InboxWakeup?
-    let commands: ReceivedCommands?
+    let handoff: InboxHandoff?
     let metrics: InboxMetrics
     let logger: Logger
     let now: @Sendable () -> Date
 
-    /// A receiver for the actor at `urls`; `wakeup` is nudged after each new activity, whose
-    /// command is left in `commands` for the worker of this process (share one with its handler).
+    /// A receiver for the actor at `urls`; `wakeup` is nudged after each new activity, which is
+    /// stored leased to this process and handed over in `handoff` (share one with its worker).
     public init(urls: ActorURLs, verifier: SignatureVerifier, store: any InboxStore, followers: any InboxFollowers,
                 peers: InboxPeers, limits: InboxLimits = InboxLimits(), wakeup: InboxWakeup? = nil,
-                commands: ReceivedCommands? = nil, metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
+                handoff: InboxHandoff? = nil, metrics: InboxMetrics = InboxMetrics(), logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) {
         self.base = urls.base
         self.verifier = verifier
         self.store = store
@@ -33,7 +33,7 @@ public struct InboxReceiver: Sendable {
         self.limits = limits
         self.rateLimiter = OriginRateLimiter(count: limits.perOriginCount, perSeconds: limits.perOriginSeconds)
         self.wakeup = wakeup
-        self.commands = commands
+        self.handoff = handoff
         self.metrics = metrics
         self.logger = logger
         self.now = now
@@ -113,11 +113,23 @@ public struct InboxReceiver: Sendable {
         }
         let queued = QueuedActivity(id: activity.id, actor: activity.actor, type: activity.metricType,
                                     body: request.body, receivedAt: clock)
-        let isNew = try await store.enqueue(queued)
-        if isNew {
-            commands?.remember(activity.id, command: command, actor: actor)
-            wakeup?.nudge()
+        let leasedUntil = handoff?.reserve(now: clock)
+        let isNew: Bool
+        do {
+            isNew = try await store.enqueue(queued, leasedUntil: leasedUntil)
+        } catch {
+            // Stored or not, a lease with no entry only delays handling until it ends.
+            if leasedUntil != nil { handoff?.cancel() }
+            throw error
         }
+        if let handoff, let leasedUntil {
+            if isNew {
+                handoff.deliver(.init(queued: queued, command: command, actor: actor, leasedUntil: leasedUntil))
+            } else {
+                handoff.cancel()
+            }
+        }
+        if isNew { wakeup?.nudge() }
         return !isNew
     }
 }

@@ -38,18 +38,18 @@ struct InboxSetup: Sendable {
         let followers = RegistryFollowers(registry: registry)
         let peers = InboxPeers(calendars: configuration.calendarPeers, markets: configuration.marketPeers)
         let wakeup = InboxWakeup()
-        let commands = ReceivedCommands()
+        let handoff = InboxHandoff()
         let now: @Sendable () -> Date = { clock.now() }
         let verifier = SignatureVerifier(baseURL: base, resolver: RecentKeyResolver(resolver: resolver))
         let siblings = Set(configuration.siblingOrigins.compactMap { BaseOrigin($0)?.origin })
         let limits = InboxLimits(perOriginCount: configuration.limits.inboxPerOrigin.count,
                                  perOriginSeconds: configuration.limits.inboxPerOrigin.perSeconds)
         let receiver = InboxReceiver(urls: urls, verifier: verifier, store: store,
-                                     followers: followers, peers: peers, limits: limits, wakeup: wakeup, commands: commands,
+                                     followers: followers, peers: peers, limits: limits, wakeup: wakeup, handoff: handoff,
                                      logger: logger, now: now)
         let handler = InboxHandler(urls: urls, carts: carts, catalog: catalog, followers: followers, answers: answers,
-                                   store: store, peers: peers, commands: commands, now: now)
-        let worker = InboxWorker(store: store, handler: handler, wakeup: wakeup, logger: logger, now: now)
+                                   store: store, peers: peers, now: now)
+        let worker = InboxWorker(store: store, handler: handler, wakeup: wakeup, handoff: handoff, logger: logger, now: now)
         return InboxSetup(controller: InboxController(receiver: receiver),
                           fragments: PeerFragmentAccess(verifier: verifier, peers: configuration.calendarPeers + configuration.marketPeers,
                                                         siblings: siblings, now: now),

@@ -19,9 +19,15 @@ actor InboxInsertBatcher {
     /// Batches written at once on PostgreSQL.
     static let postgresWriters = 3
 
+    /// One activity to store, due at once or leased to the receiving process.
+    struct Row: Sendable {
+        var activity: QueuedActivity
+        var leasedUntil: Date?
+    }
+
     private let database: Database
     private let maxWriters: Int
-    private var pending: [(activity: QueuedActivity, waiter: CheckedContinuation<Bool, any Error>)] = []
+    private var pending: [(row: Row, waiter: CheckedContinuation<Bool, any Error>)] = []
     private var writers = 0
 
     init(database: Database) {
@@ -30,9 +36,9 @@ actor InboxInsertBatcher {
     }
 
     /// Stores `activity` unless its id exists; true when it is new.
-    func insert(_ activity: QueuedActivity) async throws -> Bool {
+    func insert(_ row: Row) async throws -> Bool {
         try await withCheckedThrowingContinuation { waiter in
-            pending.append((activity, waiter))
+            pending.append((row, waiter))
             if writers < maxWriters {
                 writers += 1
                 Task { await self.writeAll() }
@@ -46,11 +52,11 @@ actor InboxInsertBatcher {
             let batch = Array(pending.prefix(Self.maxBatch))
             pending.removeFirst(batch.count)
             do {
-                let inserted = try await Self.write(batch.map(\.activity), to: database)
+                let inserted = try await Self.write(batch.map(\.row), to: database)
                 var claimed = Set<String>()
-                for (activity, waiter) in batch {
+                for (row, waiter) in batch {
                     // The same id twice in one batch: only the first caller is told it is new.
-                    waiter.resume(returning: inserted.contains(activity.id) && claimed.insert(activity.id).inserted)
+                    waiter.resume(returning: inserted.contains(row.activity.id) && claimed.insert(row.activity.id).inserted)
                 }
             } catch {
                 for (_, waiter) in batch { waiter.resume(throwing: error) }
@@ -62,10 +68,11 @@ actor InboxInsertBatcher {
     /// One INSERT … ON CONFLICT DO NOTHING RETURNING id for all rows (in id order). On SQLite it
     /// runs in autocommit (one statement needs no `BEGIN`/`COMMIT`); on PostgreSQL in a
     /// transaction, so a failing COMMIT reaches the caller (see `InboxEnqueueTests`).
-    static func write(_ activities: [QueuedActivity], to database: Database) async throws -> Set<String> {
+    static func write(_ rows: [Row], to database: Database) async throws -> Set<String> {
         try await database.writeStatements { sql in
             var query = SQLQueryString("INSERT INTO inbox_activities (id, actor, type, body, received_ms, due_ms, attempts) VALUES ")
-            for (index, activity) in activities.sorted(by: { $0.id < $1.id }).enumerated() {
+            for (index, row) in rows.sorted(by: { $0.activity.id < $1.activity.id }).enumerated() {
+                let activity = row.activity
                 if index > 0 { query.appendLiteral(", ") }
                 query.appendInterpolation(unsafeRaw: "(")
                 query.appendInterpolation(bind: activity.id)
@@ -78,8 +85,8 @@ actor InboxInsertBatcher {
                 query.appendLiteral(", ")
                 query.appendInterpolation(bind: activity.receivedAt.millis)
                 query.appendLiteral(", ")
-                query.appendInterpolation(bind: activity.receivedAt.millis)
-                query.appendLiteral(", 0)")
+                query.appendInterpolation(bind: (row.leasedUntil ?? activity.receivedAt).millis)
+                query.appendLiteral(row.leasedUntil == nil ? ", 0)" : ", 1)")
             }
             query.appendLiteral(" ON CONFLICT (id) DO NOTHING RETURNING id")
             return Set(try await sql.raw(query).all().map { try $0.string("id") })

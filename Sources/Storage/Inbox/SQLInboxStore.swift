@@ -18,9 +18,10 @@ public struct SQLInboxStore: InboxStore {
     }
 
     /// Inserts unless the id exists (the conflict is not an error); committed before it returns,
-    /// together with whatever else arrived meanwhile.
-    public func enqueue(_ activity: QueuedActivity) async throws -> Bool {
-        try await batcher.insert(activity)
+    /// together with whatever else arrived meanwhile. A leased row is due when its lease ends and
+    /// counts one attempt, as if claimed.
+    public func enqueue(_ activity: QueuedActivity, leasedUntil: Date?) async throws -> Bool {
+        try await batcher.insert(InboxInsertBatcher.Row(activity: activity, leasedUntil: leasedUntil))
     }
 
     /// Leases due rows by moving `due_ms` to the lease's end and counting the attempt.

@@ -11,6 +11,7 @@ public enum MigrationRegistry {
         FederationLedgerSchema.migration, // 7
         InboxSchema.migration,      // 8
         RefundSchema.migration,     // 9
+        InboxIndexSchema.migration, // 10
     ]
 
     /// The newest version this build knows.

@@ -22,8 +22,8 @@ struct InboxHarness: Sendable {
     let worker: InboxWorker
     /// The handler the worker uses (tests build other workers over it: a restarted process).
     let handler: InboxHandler
-    /// What the receiver read from new activities, for the worker (as in the app).
-    let commands: ReceivedCommands
+    /// New activities the receiver stored leased to the worker, in memory (as in the app).
+    let handoff: InboxHandoff
     let events: SQLEventLog
     /// Whatever applies calendars' answers to orders (an `OrderService` when the test made one).
     let answers: (any CalendarAnswers)?
@@ -45,7 +45,7 @@ struct InboxHarness: Sendable {
     /// Runs `body` with an inbox whose calendar and market are `calendars` and `markets`.
     static func run(_ backend: Backend, calendars: [TestPeer] = [], markets: [TestPeer] = [],
                     limits: InboxLimits = InboxLimits(perOriginCount: 100_000),
-                    answers: AnswersFactory? = nil,
+                    answers: AnswersFactory? = nil, handoff: InboxHandoff = InboxHandoff(),
                     _ body: @Sendable (InboxHarness) async throws -> Void) async throws {
         try await TestDatabases.withDatabase(backend) { database in
             let box = ReceiverBox()
@@ -68,16 +68,15 @@ struct InboxHarness: Sendable {
                 guard let baseURL = URL(string: base) else { throw HarnessError.badBase(base) }
                 let verifier = SignatureVerifier(baseURL: baseURL, resolver: RecentKeyResolver(resolver: resolver))
                 let wakeup = InboxWakeup()
-                let commands = ReceivedCommands()
                 let receiver = InboxReceiver(urls: urls, verifier: verifier, store: store, followers: followers, peers: peers,
-                                             limits: limits, wakeup: wakeup, commands: commands, logger: logger)
+                                             limits: limits, wakeup: wakeup, handoff: handoff, logger: logger)
                 let answering = answers?.make(database)
                 let handler = InboxHandler(urls: urls, carts: carts, catalog: catalog, followers: followers,
-                                           answers: answering, store: store, peers: peers, commands: commands)
-                let worker = InboxWorker(store: store, handler: handler, wakeup: wakeup, logger: logger)
+                                           answers: answering, store: store, peers: peers)
+                let worker = InboxWorker(store: store, handler: handler, wakeup: wakeup, handoff: handoff, logger: logger)
                 box.set(receiver)
                 try await body(InboxHarness(base: base, database: database, carts: carts, catalog: catalog, registry: registry,
-                                            store: store, worker: worker, handler: handler, commands: commands,
+                                            store: store, worker: worker, handler: handler, handoff: handoff,
                                             events: SQLEventLog(database: database),
                                             answers: answering))
             }
