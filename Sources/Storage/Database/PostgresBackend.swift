@@ -13,7 +13,9 @@ final class PostgresBackend: Sendable {
     private init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        self.runTask = Task { await client.run() }
+        // `immediate`: `run()` marks the client running before its first suspension, so that
+        // happens before this init returns and no lease can come first (PostgresNIO warns then).
+        self.runTask = Task.immediate { await client.run() }
     }
 
     /// Checks the server with one direct connection (for a clear reason when it fails), then
