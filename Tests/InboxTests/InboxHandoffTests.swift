@@ -56,6 +56,28 @@ struct InboxHandoffTests {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func aStoppingWorkerGivesBackWhatItWasHandedSoOthersClaimItAtOnce(backend: Backend) async throws {
+        try await TestPeers.run([.stranger]) { (peers: [TestPeer]) async throws in
+            let stranger = peers[0]
+            try await InboxHarness.run(backend) { (inbox: InboxHarness) async throws in
+                for _ in 0..<2 {
+                    #expect(try await stranger.post(Activities.follow(from: stranger, of: inbox.actor), to: inbox.inboxURL).status == 202)
+                }
+                #expect(inbox.handoff.count == 2)
+                await inbox.worker.releaseHandedOver()
+                #expect(inbox.handoff.count == 0)
+                // What arrives while the worker stops is stored due, not handed over.
+                #expect(try await stranger.post(Activities.follow(from: stranger, of: inbox.actor), to: inbox.inboxURL).status == 202)
+                #expect(inbox.handoff.count == 0)
+                // Another instance (or the next process) claims all three now, none counted as tried.
+                let claimed = try await inbox.store.claim(limit: 10, now: Date(), lease: 60)
+                #expect(claimed.count == 3)
+                #expect(claimed.allSatisfy { $0.attempts == 0 })
+            }
+        }
+    }
+
     @Test func entriesPastHalfTheirLeaseAreLeftToTheQueue() throws {
         let handoff = InboxHandoff(capacity: 4, lease: 60)
         let actor = try #require(IRI("https://peer.example/actor"))

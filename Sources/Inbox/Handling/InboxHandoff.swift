@@ -23,6 +23,7 @@ public final class InboxHandoff: Sendable {
     private struct State {
         var entries: [Entry] = []
         var reserved = 0
+        var closed = false
     }
 
     private let state = Mutex(State())
@@ -41,7 +42,7 @@ public final class InboxHandoff: Sendable {
     /// when full (store it due now). Follow with `deliver` or `cancel`.
     func reserve(now: Date) -> Date? {
         state.withLock { state in
-            guard state.entries.count + state.reserved < capacity else { return nil }
+            guard !state.closed, state.entries.count + state.reserved < capacity else { return nil }
             state.reserved += 1
             return now.addingTimeInterval(lease)
         }
@@ -73,6 +74,16 @@ public final class InboxHandoff: Sendable {
         }
         // Concurrent insert batches may commit out of order; received order is what claims use.
         return taken.sorted { ($0.queued.receivedAt, $0.queued.id) < ($1.queued.receivedAt, $1.queued.id) }
+    }
+
+    /// Takes every waiting entry and hands out no more (the worker is stopping): later
+    /// activities, and any reserved now, are stored due at once for whichever worker claims them.
+    func close() -> [Entry] {
+        state.withLock { state in
+            state.closed = true
+            defer { state.entries.removeAll() }
+            return state.entries
+        }
     }
 
     /// Entries waiting (tests, metrics).

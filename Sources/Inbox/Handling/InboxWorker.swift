@@ -61,6 +61,7 @@ public struct InboxWorker: Service {
                 }
             }
         }
+        await releaseHandedOver()
     }
 
     /// Takes or claims one batch and handles it; returns how many activities it handled (tests
@@ -108,6 +109,19 @@ public struct InboxWorker: Service {
             metrics.queueDepth(depth)
         }
         return batch.count
+    }
+
+    /// Gives back the leases of activities handed over but not handled (the worker is stopping),
+    /// so the next process or another instance claims them at once instead of after the lease.
+    /// If that fails the leases simply run out.
+    public func releaseHandedOver() async {
+        guard let left = handoff?.close(), !left.isEmpty else { return }
+        do {
+            try await store.release(ids: left.map(\.queued.id))
+        } catch {
+            logger.warning("inbox leases not given back; those activities wait for their lease to end",
+                           metadata: ["count": "\(left.count)", "error": "\(error)"])
+        }
     }
 
     /// Drains until the queue is empty (tests).

@@ -17,6 +17,8 @@ public protocol InboxStore: Sendable {
     /// marks each activity finished with its outcome, all in ONE transaction (the follower
     /// registry lives in the same database): a flood of Follows costs one commit per batch.
     func recordFollows(_ follows: [FollowRecord], now: Date) async throws
+    /// Makes leased activities that were not handled due at once, their attempt uncounted.
+    func release(ids: [String]) async throws
     /// Puts an activity back in the queue until `at` after a failure worth retrying.
     func retry(id: String, at: Date, error: String) async throws
     /// Activities still queued (the backlog).

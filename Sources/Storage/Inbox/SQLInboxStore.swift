@@ -58,6 +58,19 @@ public struct SQLInboxStore: InboxStore {
         }
     }
 
+    /// Leased, unfinished rows due at once again, the attempt their lease counted taken back.
+    public func release(ids: [String]) async throws {
+        guard !ids.isEmpty else { return }
+        try await database.write { sql in
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                try await sql.raw("""
+                    UPDATE inbox_activities SET due_ms = received_ms, attempts = attempts - 1
+                    WHERE due_ms IS NOT NULL AND attempts > 0 AND id IN (\(binds: Array(ids[start..<min(ids.count, start + 500)])))
+                    """).run()
+            }
+        }
+    }
+
     /// Activities not finished yet.
     public func depth() async throws -> Int {
         try await database.read { sql in
