@@ -77,10 +77,12 @@ public struct InboxWorker: Service {
             do {
                 let claimed = try await store.claim(limit: settings.batchSize - batch.count, now: clock, lease: settings.lease)
                 batch += claimed.map { ($0, handler.prepare($0)) }
-            } catch is CancellationError {
-                return 0  // shutting down
             } catch {
-                logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
+                // Shutting down, or the claim failed: what was handed over is still handled now
+                // (dropping it would leave its rows leased until the lease ends).
+                if !(error is CancellationError) {
+                    logger.error("inbox queue claim failed", metadata: ["error": "\(error)"])
+                }
                 if batch.isEmpty { return 0 }
             }
         }
