@@ -17,11 +17,7 @@ struct InboxDurabilityTests {
             try await InboxHarness.run(backend, calendars: [calendar]) { (inbox: InboxHarness) async throws in
                 try await inbox.addSamplePage()
                 let user = "https://account.example/users/carol"
-                for _ in 0..<3 {
-                    let add = Activities.add(from: calendar, object: Activities.entry(calendar, id: calendar.newID("entries")),
-                                             target: Activities.cart(customer: user))
-                    #expect(try await calendar.post(add, to: inbox.inboxURL).status == 202)
-                }
+                try await Self.postAdds(3, from: calendar, for: user, to: inbox)
                 #expect(try await inbox.lines(of: user).isEmpty)
                 #expect(try await inbox.store.depth() == 3)
 
@@ -49,11 +45,7 @@ struct InboxDurabilityTests {
             try await InboxHarness.run(backend, calendars: [calendar], handoff: InboxHandoff(capacity: 0)) { (inbox: InboxHarness) async throws in
                 try await inbox.addSamplePage()
                 let user = "https://account.example/users/dan"
-                for _ in 0..<2 {
-                    let add = Activities.add(from: calendar, object: Activities.entry(calendar, id: calendar.newID("entries")),
-                                             target: Activities.cart(customer: user))
-                    #expect(try await calendar.post(add, to: inbox.inboxURL).status == 202)
-                }
+                try await Self.postAdds(2, from: calendar, for: user, to: inbox)
                 // A worker that claims the batch and dies before handling it (no finish).
                 #expect(try await inbox.store.claim(limit: 10, now: Date(), lease: 60).count == 2)
                 #expect(await inbox.worker.drainOnce() == 0)
@@ -64,6 +56,15 @@ struct InboxDurabilityTests {
                 #expect(try await inbox.lines(of: user).count == 2)
                 #expect(try await inbox.store.depth() == 0)
             }
+        }
+    }
+
+    /// `count` calendar Adds of new entries into `user`'s cart, each answered 202.
+    static func postAdds(_ count: Int, from calendar: TestPeer, for user: String, to inbox: InboxHarness) async throws {
+        for _ in 0..<count {
+            let add = Activities.add(from: calendar, object: Activities.entry(calendar, id: calendar.newID("entries")),
+                                     target: Activities.cart(customer: user))
+            #expect(try await calendar.post(add, to: inbox.inboxURL).status == 202)
         }
     }
 }

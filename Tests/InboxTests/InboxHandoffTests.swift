@@ -2,6 +2,7 @@ import ActorIdentity
 import Commerce
 import Foundation
 @testable import Inbox
+import SQLKit
 import Storage
 import Testing
 import TestSupport
@@ -78,6 +79,50 @@ struct InboxHandoffTests {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func aFailingClaimStillHandlesWhatWasHandedOver(backend: Backend) async throws {
+        try await TestPeers.run([.stranger]) { (peers: [TestPeer]) async throws in
+            let stranger = peers[0]
+            try await InboxHarness.run(backend, handoff: InboxHandoff(capacity: 1)) { (inbox: InboxHarness) async throws in
+                let handed = Activities.follow(from: stranger, of: inbox.actor)
+                #expect(try await stranger.post(handed, to: inbox.inboxURL).status == 202)
+                // The handoff is full: this one is stored due, for a claim.
+                #expect(try await stranger.post(Activities.follow(from: stranger, of: inbox.actor), to: inbox.inboxURL).status == 202)
+                #expect(inbox.handoff.count == 1)
+                try await Self.refuseClaims(true, in: inbox.database)
+                #expect(await inbox.worker.drainOnce() == 1, "the claim failed; the handed-over Follow is handled anyway")
+                #expect(try await inbox.outcome(of: try #require(handed["id"]?.stringValue)) == "done: follow pending approval")
+                #expect(try await inbox.store.depth() == 1)
+                try await Self.refuseClaims(false, in: inbox.database)
+                #expect(await inbox.worker.drainOnce() == 1)
+                #expect(try await inbox.store.depth() == 0)
+            }
+        }
+    }
+
+    /// A trigger that makes every claim (an UPDATE counting an attempt) fail, or drops it.
+    static func refuseClaims(_ refuse: Bool, in database: Database) async throws {
+        let postgres = database.dialect == .postgres
+        let statements: [String] = switch (refuse, postgres) {
+        case (true, true): ["""
+            CREATE FUNCTION refuse_claims() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'claims refused'; END $$
+            """, """
+            CREATE TRIGGER refuse_claims BEFORE UPDATE ON inbox_activities FOR EACH ROW
+            WHEN (NEW.attempts > OLD.attempts) EXECUTE FUNCTION refuse_claims()
+            """]
+        case (true, false): ["""
+            CREATE TRIGGER refuse_claims BEFORE UPDATE OF attempts ON inbox_activities
+            WHEN NEW.attempts > OLD.attempts BEGIN SELECT RAISE(ABORT, 'claims refused'); END
+            """]
+        case (false, true): ["DROP TRIGGER refuse_claims ON inbox_activities", "DROP FUNCTION refuse_claims()"]
+        case (false, false): ["DROP TRIGGER refuse_claims"]
+        }
+        try await database.write { sql in
+            for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+        }
+    }
+
     @Test func entriesPastHalfTheirLeaseAreLeftToTheQueue() throws {
         let handoff = InboxHandoff(capacity: 4, lease: 60)
         let actor = try #require(IRI("https://peer.example/actor"))
@@ -85,7 +130,7 @@ struct InboxHandoffTests {
         for index in 0..<4 {
             let until = try #require(handoff.reserve(now: start))
             let queued = QueuedActivity(id: "https://peer.example/\(index)", actor: actor.value, type: "Like", body: [], receivedAt: start)
-            handoff.deliver(.init(queued: queued, command: .ignored("test"), actor: actor, leasedUntil: until))
+            handoff.settle(.init(queued: queued, command: .ignored("test"), actor: actor, leasedUntil: until))
         }
         #expect(handoff.reserve(now: start) == nil, "full")
         #expect(handoff.take(limit: 1, now: start.addingTimeInterval(29)).map(\.queued.id) == ["https://peer.example/0"])

@@ -24,7 +24,7 @@ struct Origin: Equatable {
         guard let components = URLComponents(string: iri), let scheme = components.scheme?.lowercased(),
               let host = components.host?.lowercased(), !host.isEmpty
         else { return nil }
-        self.init(scheme: scheme, host: host, port: components.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : -1))
+        self.init(scheme: scheme, host: host, port: components.port ?? Self.defaultPort(scheme))
     }
 
     private init(scheme: String, host: String, port: Int) {
@@ -37,6 +37,11 @@ struct Origin: Equatable {
     /// caller then uses `URLComponents`).
     static func plain(_ iri: String) -> Origin? {
         guard let plain = PlainHTTPIRI(iri) else { return nil }
-        return Origin(scheme: plain.scheme, host: plain.host.lowercased(), port: plain.port ?? (plain.scheme == "https" ? 443 : 80))
+        return Origin(scheme: plain.scheme, host: plain.host.lowercased(), port: plain.port ?? defaultPort(plain.scheme))
+    }
+
+    /// 443 for https, 80 for http, -1 for any other scheme.
+    private static func defaultPort(_ scheme: String) -> Int {
+        scheme == "https" ? 443 : scheme == "http" ? 80 : -1
     }
 }

@@ -32,13 +32,14 @@ public struct ReceivedRequest: Sendable {
     /// (Foundation's comparison is only needed, and kept, for anything else). The verifier
     /// looks headers up a dozen times per request, so this is on the inbox's hot path.
     static func sameName(_ lhs: String, _ rhs: String) -> Bool {
-        // Most names looked at differ in length: decided without reading their bytes.
-        if lhs.utf8.count != rhs.utf8.count, lhs.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        guard lhs.utf8.allSatisfy({ $0 < 0x80 }), rhs.utf8.allSatisfy({ $0 < 0x80 }) else {
+        let asciiName = lhs.utf8.allSatisfy { $0 < 0x80 }
+        // Most names looked at differ in length: decided without reading the other's bytes.
+        if asciiName, lhs.utf8.count != rhs.utf8.count { return false }
+        guard asciiName, rhs.utf8.allSatisfy({ $0 < 0x80 }) else {
             return lhs.caseInsensitiveCompare(rhs) == .orderedSame
         }
         func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-        return lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
+        return zip(lhs.utf8, rhs.utf8).allSatisfy { lower($0) == lower($1) }
     }
 
     /// `value` without leading and trailing `.whitespaces`; values that start and end with an

@@ -39,7 +39,7 @@ public final class InboxHandoff: Sendable {
     }
 
     /// A place for one activity about to be stored: the lease's end to store it with, or nil
-    /// when full (store it due now). Follow with `deliver` or `cancel`.
+    /// when full (store it due now). Follow with `settle`.
     func reserve(now: Date) -> Date? {
         state.withLock { state in
             guard !state.closed, state.entries.count + state.reserved < capacity else { return nil }
@@ -48,17 +48,13 @@ public final class InboxHandoff: Sendable {
         }
     }
 
-    /// The reserved activity was stored as new, leased until `entry.leasedUntil`.
-    func deliver(_ entry: Entry) {
+    /// Ends a reservation: `entry` when the activity was stored as new, leased until
+    /// `entry.leasedUntil`; nil when it was a repeat or storing it failed.
+    func settle(_ entry: Entry?) {
         state.withLock { state in
             state.reserved -= 1
-            state.entries.append(entry)
+            if let entry { state.entries.append(entry) }
         }
-    }
-
-    /// The reserved activity was not stored as new (a repeat) or storing it failed.
-    func cancel() {
-        state.withLock { $0.reserved -= 1 }
     }
 
     /// Up to `limit` entries in the order they were received (ties by id), as a claim orders

@@ -119,15 +119,11 @@ public struct InboxReceiver: Sendable {
             isNew = try await store.enqueue(queued, leasedUntil: leasedUntil)
         } catch {
             // Stored or not, a lease with no entry only delays handling until it ends.
-            if leasedUntil != nil { handoff?.cancel() }
+            if leasedUntil != nil { handoff?.settle(nil) }
             throw error
         }
-        if let handoff, let leasedUntil {
-            if isNew {
-                handoff.deliver(.init(queued: queued, command: command, actor: actor, leasedUntil: leasedUntil))
-            } else {
-                handoff.cancel()
-            }
+        if let leasedUntil {
+            handoff?.settle(isNew ? .init(queued: queued, command: command, actor: actor, leasedUntil: leasedUntil) : nil)
         }
         if isNew { wakeup?.nudge() }
         return !isNew
